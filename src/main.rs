@@ -1,0 +1,61 @@
+//! Entry point: parse the command line, run the reader or a subcommand, report errors once.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use gazette::cli::{Cli, Command};
+use gazette::commands;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("gazette: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Some(Command::List(args)) => {
+            let loaded = commands::load(&args.paths)?;
+            print_warnings(&loaded);
+            commands::list(&loaded.digest, args.json, &mut out)?;
+            0
+        }
+        Some(Command::Check(args)) => {
+            let loaded = commands::load(&args.paths)?;
+            commands::check(&loaded, &mut out)?
+        }
+        None => {
+            let loaded = commands::load(&cli.paths)?;
+            print_warnings(&loaded);
+            writeln!(out, "{} articles", loaded.digest.articles.len())?;
+            0
+        }
+    };
+    out.flush()?;
+    Ok(code as u8)
+}
+
+fn print_warnings(loaded: &gazette::digest::Loaded) {
+    for warning in &loaded.warnings {
+        eprintln!("warning: {warning}");
+    }
+}
