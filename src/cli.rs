@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,20 +17,42 @@ pub struct Cli {
 
     /// Digest files or folders to open in the reader (default: the bundled sample)
     pub paths: Vec<PathBuf>,
+
+    /// Read-state file (default: $GAZETTE_STATE, else gazette's data dir)
+    #[arg(long, global = true, value_name = "FILE", env = "GAZETTE_STATE")]
+    pub state: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List articles, one line each (or JSON)
     List(ListArgs),
+    /// List the companies the articles mention, with article counts
+    Companies(CompaniesArgs),
     /// Report every defect in the digests as file:line: message; exit 1 if any
     Check(PathsArg),
+    /// Mark articles read or unread, by id and/or by filter
+    Mark(MarkArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct PathsArg {
     /// Digest files or folders (default: the bundled sample)
     pub paths: Vec<PathBuf>,
+}
+
+/// Filters shared by `list` and `mark`; they mean the same as the query terms.
+#[derive(Debug, Args, Default, Clone)]
+pub struct FilterArgs {
+    /// A filter query (see the README); may start with `-`
+    #[arg(long, short, value_name = "Q", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Only articles mentioning this company (repeatable: all must match)
+    #[arg(long, value_name = "NAME")]
+    pub company: Vec<String>,
+    /// Only articles of this day, month or year (2019-06-24, 2019-06, 2019)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -40,4 +62,36 @@ pub struct ListArgs {
     /// Print a JSON array of articles
     #[arg(long)]
     pub json: bool,
+    /// Only unread articles
+    #[arg(long)]
+    pub unread: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompaniesArgs {
+    /// Digest files or folders (default: the bundled sample)
+    pub paths: Vec<PathBuf>,
+    /// Print a JSON array of {name, count}
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("mode").required(true).args(["read", "unread"])))]
+pub struct MarkArgs {
+    /// Digest files or folders (default: the bundled sample)
+    pub paths: Vec<PathBuf>,
+    /// Mark the chosen articles read
+    #[arg(long)]
+    pub read: bool,
+    /// Mark the chosen articles unread
+    #[arg(long)]
+    pub unread: bool,
+    /// An article id (as `list --json` prints it); repeatable
+    #[arg(long, value_name = "ID")]
+    pub id: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }

@@ -36,12 +36,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            commands::list(&loaded.digest, args.json, &mut out)?;
+            commands::list::list(&loaded.digest, args.json, &mut out)?;
             0
         }
         Some(Command::Check(args)) => {
             let loaded = commands::load(&args.paths)?;
-            commands::check(&loaded, &mut out)?
+            commands::check::check(&loaded, &mut out)?
+        }
+        Some(Command::Companies(_) | Command::Mark(_)) => {
+            anyhow::bail!("this subcommand is not built yet")
         }
         None => {
             let loaded = commands::load(&cli.paths)?;

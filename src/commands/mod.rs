@@ -1,6 +1,8 @@
-//! The scripting subcommands. Each writes its data to `out` and returns the exit code.
+//! The scripting subcommands, one file each; shared loading and JSON shapes here.
 
-use std::io::{self, Write};
+pub mod check;
+pub mod list;
+
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -40,33 +42,4 @@ impl<'a> ArticleJson<'a> {
             source: digest.location(article),
         }
     }
-}
-
-pub fn list(digest: &Digest, json: bool, out: &mut impl Write) -> io::Result<()> {
-    if json {
-        out.write_all(b"[")?;
-        for (i, article) in digest.articles.iter().enumerate() {
-            out.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
-            serde_json::to_writer(&mut *out, &ArticleJson::new(digest, article))?;
-        }
-        out.write_all(b"\n]\n")?;
-    } else {
-        for article in &digest.articles {
-            writeln!(
-                out,
-                "{}  {}",
-                article.date.format("%Y-%m-%d"),
-                digest.headline(article)
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// Prints every warning; exit code 1 when there were any.
-pub fn check(loaded: &Loaded, out: &mut impl Write) -> io::Result<i32> {
-    for warning in &loaded.warnings {
-        writeln!(out, "{warning}")?;
-    }
-    Ok(if loaded.warnings.is_empty() { 0 } else { 1 })
 }
