@@ -47,9 +47,22 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             anyhow::bail!("this subcommand is not built yet")
         }
         None => {
+            if !gazette::tui::terminal::is_interactive() {
+                eprintln!(
+                    "gazette: the reader needs a terminal (stdin and stdout); \
+                     for scripts use `gazette list` (see `gazette --help`)"
+                );
+                return Ok(2);
+            }
             let loaded = commands::load(&cli.paths)?;
-            print_warnings(&loaded);
-            writeln!(out, "{} articles", loaded.digest.articles.len())?;
+            let mut app = gazette::tui::App::new(loaded.digest);
+            if !loaded.warnings.is_empty() {
+                app.message = Some(format!(
+                    "{} problems in the input · `gazette check` lists them",
+                    loaded.warnings.len()
+                ));
+            }
+            gazette::tui::run(&mut app)?;
             0
         }
     };

@@ -1,0 +1,658 @@
+//! The reader's state and `apply(Action)`: everything the UI does, testable without a terminal.
+
+use std::collections::HashSet;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use ratatui_textarea::TextArea;
+
+use super::action::Action;
+use super::days::{Day, day_of, days_newest_first};
+use super::keymap::action_for;
+use super::wrap::article_line_count;
+use crate::digest::{ArticleId, Digest};
+
+/// The pane with keyboard focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Dates,
+    Headlines,
+    Article,
+}
+
+/// What takes the keys before the panes do.
+#[derive(Debug, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help {
+        scroll: u16,
+    },
+    Filter(Box<FilterInput>),
+    Picker(Box<Picker>),
+    Confirm(BulkMark),
+}
+
+/// The `/` bar while it is being edited.
+#[derive(Debug)]
+pub struct FilterInput {
+    pub input: TextArea<'static>,
+    /// The query in force when the bar opened, restored by Esc.
+    pub previous: String,
+}
+
+/// The company picker popup.
+#[derive(Debug)]
+pub struct Picker {
+    pub input: TextArea<'static>,
+    pub selected: usize,
+}
+
+/// A bulk mark waiting for confirmation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkMark {
+    pub articles: Vec<u32>,
+}
+
+/// In-memory read marks. Swapped for the persistent store when it lands.
+#[derive(Debug, Default)]
+pub struct ReadMarks {
+    read: HashSet<ArticleId>,
+}
+
+impl ReadMarks {
+    pub fn is_read(&self, id: ArticleId) -> bool {
+        self.read.contains(&id)
+    }
+
+    pub fn set_read(&mut self, id: ArticleId, read: bool) {
+        if read {
+            self.read.insert(id);
+        } else {
+            self.read.remove(&id);
+        }
+    }
+}
+
+/// Where each pane was drawn last, for mouse hit-testing and paging.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PaneAreas {
+    pub dates: Rect,
+    pub headlines: Rect,
+    pub article: Rect,
+}
+
+pub struct App {
+    pub digest: Digest,
+    pub days: Vec<Day>,
+    pub read: ReadMarks,
+    /// Unread count per day (same order as `days`).
+    pub day_unread: Vec<u32>,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    /// 0 is "All dates", `i` is `days[i - 1]`.
+    pub date_selected: usize,
+    pub date_offset: usize,
+    /// The articles shown in the headline pane, in display order.
+    pub view: Vec<u32>,
+    pub headline_selected: usize,
+    pub headline_offset: usize,
+    pub article_scroll: usize,
+    /// The filter text in force.
+    pub query: String,
+    pub query_error: Option<String>,
+    pub companies: Vec<String>,
+    pub unread_only: bool,
+    /// The last bulk mark, for `U`: each article and whether it was read before.
+    pub undo: Option<Vec<(u32, bool)>>,
+    pub message: Option<String>,
+    pub areas: PaneAreas,
+    /// True when the last frame was too narrow for side-by-side panes.
+    pub narrow: bool,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(digest: Digest) -> App {
+        let days = days_newest_first(&digest);
+        let day_unread = days.iter().map(|d| d.len() as u32).collect();
+        let mut app = App {
+            digest,
+            days,
+            read: ReadMarks::default(),
+            day_unread,
+            focus: Focus::Headlines,
+            overlay: Overlay::None,
+            date_selected: 0,
+            date_offset: 0,
+            view: Vec::new(),
+            headline_selected: 0,
+            headline_offset: 0,
+            article_scroll: 0,
+            query: String::new(),
+            query_error: None,
+            companies: Vec::new(),
+            unread_only: false,
+            undo: None,
+            message: None,
+            areas: PaneAreas::default(),
+            narrow: false,
+            should_quit: false,
+        };
+        app.recompute_view();
+        app
+    }
+
+    /// The article selected in the headline pane, if the view is not empty.
+    pub fn selected_article(&self) -> Option<u32> {
+        self.view.get(self.headline_selected).copied()
+    }
+
+    pub fn is_read(&self, article: u32) -> bool {
+        self.digest
+            .articles
+            .get(article as usize)
+            .is_some_and(|a| self.read.is_read(a.id))
+    }
+
+    pub fn unread_total(&self) -> u32 {
+        self.day_unread.iter().sum()
+    }
+
+    pub fn selected_day(&self) -> Option<&Day> {
+        self.date_selected
+            .checked_sub(1)
+            .and_then(|i| self.days.get(i))
+    }
+
+    /// Whether the article view covers the whole screen (narrow terminals).
+    pub fn article_fullscreen(&self) -> bool {
+        self.narrow && self.focus == Focus::Article
+    }
+
+    // ----- keys and mouse -------------------------------------------------
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.should_quit = true;
+            return;
+        }
+        match &mut self.overlay {
+            Overlay::None => {
+                if let Some(action) = action_for(key, self.focus == Focus::Article) {
+                    self.apply(action);
+                }
+            }
+            Overlay::Help { scroll } => match key.code {
+                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
+                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
+                KeyCode::Char('q') => self.should_quit = true,
+                _ => self.overlay = Overlay::None,
+            },
+            Overlay::Confirm(_) => match key.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => self.confirm_bulk_mark(),
+                _ => {
+                    self.overlay = Overlay::None;
+                    self.message = Some("Nothing marked".into());
+                }
+            },
+            Overlay::Filter(_) => self.filter_key(key),
+            Overlay::Picker(_) => self.picker_key(key),
+        }
+    }
+
+    pub fn handle_mouse(&mut self, mouse: MouseEvent) {
+        if !matches!(self.overlay, Overlay::None) {
+            return;
+        }
+        let pos = Position::new(mouse.column, mouse.row);
+        let pane = if self.areas.article.contains(pos) {
+            Focus::Article
+        } else if self.areas.headlines.contains(pos) {
+            Focus::Headlines
+        } else if self.areas.dates.contains(pos) {
+            Focus::Dates
+        } else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let previous = self.focus;
+                self.focus = pane;
+                let action = if mouse.kind == MouseEventKind::ScrollDown {
+                    Action::MoveDown
+                } else {
+                    Action::MoveUp
+                };
+                for _ in 0..3 {
+                    self.apply(action);
+                }
+                self.focus = previous;
+            }
+            MouseEventKind::Down(_) => {
+                self.focus = pane;
+                let area = match pane {
+                    Focus::Dates => self.areas.dates,
+                    Focus::Headlines => self.areas.headlines,
+                    Focus::Article => return,
+                };
+                // Rows start one below the pane's top border.
+                let row = usize::from(mouse.row.saturating_sub(area.y + 1));
+                match pane {
+                    Focus::Dates => self.select_date(self.date_offset + row),
+                    _ => self.select_headline(self.headline_offset + row),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- actions --------------------------------------------------------
+
+    pub fn apply(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
+            Action::OpenFilter => self.open_filter(),
+            Action::OpenCompanyPicker => {
+                self.overlay = Overlay::Picker(Box::new(Picker {
+                    input: new_input("type to narrow"),
+                    selected: 0,
+                }))
+            }
+            Action::ToggleUnreadOnly => {
+                self.unread_only = !self.unread_only;
+                self.recompute_view();
+            }
+            Action::FocusNext => self.focus = self.pane_after(self.focus),
+            Action::FocusPrev => self.focus = self.pane_before(self.focus),
+            Action::FocusLeft => {
+                if self.focus != Focus::Dates {
+                    self.focus = self.pane_before(self.focus);
+                }
+            }
+            Action::FocusRight => {
+                if self.focus != Focus::Article {
+                    self.focus = self.pane_after(self.focus);
+                }
+            }
+            Action::MoveDown => self.move_by(1),
+            Action::MoveUp => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::HalfPageDown => self.move_by((self.page() / 2).max(1) as isize),
+            Action::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Open => self.open(),
+            Action::Back => self.back(),
+            Action::ReadOn => self.read_on(),
+            Action::NextUnread => self.jump_unread(true),
+            Action::PrevUnread => self.jump_unread(false),
+            Action::ToggleRead => {
+                if let Some(a) = self.selected_article() {
+                    let read = !self.is_read(a);
+                    self.set_read(a, read);
+                }
+            }
+            Action::MarkViewRead => {
+                let articles: Vec<u32> = self
+                    .view
+                    .iter()
+                    .copied()
+                    .filter(|&a| !self.is_read(a))
+                    .collect();
+                if articles.is_empty() {
+                    self.message = Some("Every article in the view is already read".into());
+                } else {
+                    self.overlay = Overlay::Confirm(BulkMark { articles });
+                }
+            }
+            Action::MarkDayRead => self.mark_day_read(),
+            Action::UndoBulkMark => self.undo_bulk_mark(),
+        }
+    }
+
+    fn panes(&self) -> &'static [Focus] {
+        &[Focus::Dates, Focus::Headlines, Focus::Article]
+    }
+
+    fn pane_after(&self, f: Focus) -> Focus {
+        let panes = self.panes();
+        let i = panes.iter().position(|p| *p == f).unwrap_or(0);
+        panes.get((i + 1) % panes.len()).copied().unwrap_or(f)
+    }
+
+    fn pane_before(&self, f: Focus) -> Focus {
+        let panes = self.panes();
+        let i = panes.iter().position(|p| *p == f).unwrap_or(0);
+        panes
+            .get((i + panes.len() - 1) % panes.len())
+            .copied()
+            .unwrap_or(f)
+    }
+
+    /// Rows in the focused pane, for paging.
+    fn page(&self) -> usize {
+        let area = match self.focus {
+            Focus::Dates => self.areas.dates,
+            Focus::Headlines => self.areas.headlines,
+            Focus::Article => self.areas.article,
+        };
+        usize::from(area.height.saturating_sub(2)).max(1)
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Dates => self.select_date(self.date_selected.saturating_add_signed(delta)),
+            Focus::Headlines => {
+                self.select_headline(self.headline_selected.saturating_add_signed(delta))
+            }
+            Focus::Article => self.scroll_article(delta),
+        }
+    }
+
+    pub fn select_date(&mut self, index: usize) {
+        let index = index.min(self.days.len());
+        if index != self.date_selected {
+            self.date_selected = index;
+            self.headline_selected = 0;
+            self.recompute_view();
+        }
+    }
+
+    pub fn select_headline(&mut self, index: usize) {
+        let index = index.min(self.view.len().saturating_sub(1));
+        if index != self.headline_selected {
+            self.headline_selected = index;
+            self.article_scroll = 0;
+        }
+    }
+
+    /// Wrapped lines in the article view at its last drawn width, header included.
+    pub fn article_lines(&self) -> usize {
+        let width = self.areas.article.width.saturating_sub(3);
+        self.selected_article()
+            .and_then(|a| self.digest.articles.get(a as usize))
+            .map_or(0, |a| article_line_count(&self.digest, a, width))
+    }
+
+    fn max_article_scroll(&self) -> usize {
+        self.article_lines()
+            .saturating_sub(usize::from(self.areas.article.height.saturating_sub(2)))
+    }
+
+    fn scroll_article(&mut self, delta: isize) {
+        self.article_scroll = self
+            .article_scroll
+            .saturating_add_signed(delta)
+            .min(self.max_article_scroll());
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Focus::Dates => self.focus = Focus::Headlines,
+            Focus::Headlines | Focus::Article => {
+                if let Some(a) = self.selected_article() {
+                    self.focus = Focus::Article;
+                    self.article_scroll = 0;
+                    self.set_read(a, true);
+                }
+            }
+        }
+    }
+
+    fn back(&mut self) {
+        if self.focus == Focus::Article {
+            self.focus = Focus::Headlines;
+        } else if !self.query.is_empty() || !self.companies.is_empty() || self.unread_only {
+            self.query.clear();
+            self.query_error = None;
+            self.companies.clear();
+            self.unread_only = false;
+            self.recompute_view();
+            self.message = Some("Filters cleared".into());
+        }
+    }
+
+    fn read_on(&mut self) {
+        if self.article_scroll >= self.max_article_scroll() {
+            self.jump_unread(true);
+        } else {
+            self.scroll_article(self.page() as isize);
+        }
+    }
+
+    /// Selects the next (or previous) unread article in the view; in the
+    /// article view it is opened and marked read, as reading on should.
+    fn jump_unread(&mut self, forward: bool) {
+        let current = self.headline_selected;
+        let found = if forward {
+            (current + 1..self.view.len())
+                .find(|&i| self.view.get(i).is_some_and(|&a| !self.is_read(a)))
+        } else {
+            (0..current)
+                .rev()
+                .find(|&i| self.view.get(i).is_some_and(|&a| !self.is_read(a)))
+        };
+        match found {
+            Some(i) => {
+                self.headline_selected = i;
+                self.article_scroll = 0;
+                if self.focus == Focus::Article
+                    && let Some(a) = self.selected_article()
+                {
+                    self.set_read(a, true);
+                }
+            }
+            None => {
+                self.message = Some(if forward {
+                    "No unread articles below".into()
+                } else {
+                    "No unread articles above".into()
+                })
+            }
+        }
+    }
+
+    pub fn set_read(&mut self, article: u32, read: bool) {
+        let Some(a) = self.digest.articles.get(article as usize) else {
+            return;
+        };
+        let was = self.read.is_read(a.id);
+        if was == read {
+            return;
+        }
+        self.read.set_read(a.id, read);
+        if let Some(count) = day_of(&self.days, article).and_then(|d| self.day_unread.get_mut(d)) {
+            if read {
+                *count = count.saturating_sub(1);
+            } else {
+                *count += 1;
+            }
+        }
+    }
+
+    fn mark_bulk(&mut self, articles: &[u32]) {
+        let before: Vec<(u32, bool)> = articles.iter().map(|&a| (a, self.is_read(a))).collect();
+        for &a in articles {
+            self.set_read(a, true);
+        }
+        self.message = Some(format!(
+            "Marked {} read · U undoes",
+            group_digits(articles.len())
+        ));
+        self.undo = Some(before);
+    }
+
+    fn confirm_bulk_mark(&mut self) {
+        if let Overlay::Confirm(bulk) = std::mem::take(&mut self.overlay) {
+            self.mark_bulk(&bulk.articles);
+        }
+    }
+
+    fn mark_day_read(&mut self) {
+        let day = match self.focus {
+            Focus::Dates => self.selected_day().copied(),
+            _ => self
+                .selected_article()
+                .and_then(|a| day_of(&self.days, a))
+                .and_then(|d| self.days.get(d).copied()),
+        };
+        if let Some(day) = day {
+            let articles: Vec<u32> = (day.start..day.end).collect();
+            self.mark_bulk(&articles);
+        }
+    }
+
+    fn undo_bulk_mark(&mut self) {
+        match self.undo.take() {
+            Some(before) => {
+                for &(a, read) in &before {
+                    self.set_read(a, read);
+                }
+                self.message = Some(format!("Undone: {} restored", group_digits(before.len())));
+            }
+            None => self.message = Some("Nothing to undo".into()),
+        }
+    }
+
+    // ----- filter bar and picker -----------------------------------------
+
+    fn open_filter(&mut self) {
+        let mut input = new_input("words to match");
+        input.insert_str(&self.query);
+        self.overlay = Overlay::Filter(Box::new(FilterInput {
+            input,
+            previous: self.query.clone(),
+        }));
+    }
+
+    fn filter_key(&mut self, key: KeyEvent) {
+        let Overlay::Filter(filter) = &mut self.overlay else {
+            return;
+        };
+        match key.code {
+            KeyCode::Enter => {
+                self.overlay = Overlay::None;
+                self.focus = Focus::Headlines;
+            }
+            KeyCode::Esc => {
+                let previous = std::mem::take(&mut filter.previous);
+                self.overlay = Overlay::None;
+                self.set_query(previous);
+            }
+            _ => {
+                if filter.input.input(key) {
+                    let text = filter.input.lines().join(" ");
+                    self.set_query(text);
+                }
+            }
+        }
+    }
+
+    pub fn set_query(&mut self, query: String) {
+        if query != self.query {
+            self.query = query;
+            self.headline_selected = 0;
+            self.recompute_view();
+        }
+    }
+
+    /// Companies offered by the picker for what has been typed: (name, article count).
+    pub fn picker_rows(&self, typed: &str) -> Vec<(String, usize)> {
+        let _ = typed;
+        Vec::new()
+    }
+
+    fn picker_key(&mut self, key: KeyEvent) {
+        let Overlay::Picker(picker) = &mut self.overlay else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => self.overlay = Overlay::None,
+            KeyCode::Down => picker.selected = picker.selected.saturating_add(1),
+            KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
+            KeyCode::Enter => {
+                let typed = picker.input.lines().join(" ");
+                let selected = picker.selected;
+                let rows = self.picker_rows(&typed);
+                self.overlay = Overlay::None;
+                if let Some((name, _)) = rows.get(selected.min(rows.len().saturating_sub(1))) {
+                    if !self.companies.contains(name) {
+                        self.companies.push(name.clone());
+                    }
+                    self.headline_selected = 0;
+                    self.recompute_view();
+                }
+            }
+            _ => {
+                if picker.input.input(key) {
+                    picker.selected = 0;
+                }
+            }
+        }
+    }
+
+    // ----- the view -------------------------------------------------------
+
+    /// Rebuilds the headline list from the date, filter, companies and unread settings,
+    /// keeping the selected article selected when it is still there.
+    pub fn recompute_view(&mut self) {
+        let keep = self.selected_article();
+        let days: &[Day] = match self.date_selected.checked_sub(1) {
+            Some(i) => self.days.get(i..=i).unwrap_or(&[]),
+            None => &self.days,
+        };
+        let needle = self.query.to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        let mut view = Vec::new();
+        for day in days {
+            for a in day.start..day.end {
+                let Some(article) = self.digest.articles.get(a as usize) else {
+                    continue;
+                };
+                if self.unread_only && self.read.is_read(article.id) {
+                    continue;
+                }
+                if !words.is_empty() {
+                    let head = self.digest.headline(article).to_lowercase();
+                    let body = self.digest.body(article).to_lowercase();
+                    if !words.iter().all(|w| head.contains(w) || body.contains(w)) {
+                        continue;
+                    }
+                }
+                view.push(a);
+            }
+        }
+        self.view = view;
+        self.headline_selected = keep
+            .and_then(|k| self.view.iter().position(|&a| a == k))
+            .unwrap_or(
+                self.headline_selected
+                    .min(self.view.len().saturating_sub(1)),
+            );
+        self.article_scroll = 0;
+    }
+}
+
+fn new_input(placeholder: &str) -> TextArea<'static> {
+    let mut input = TextArea::default();
+    input.set_placeholder_text(placeholder);
+    input.set_cursor_line_style(ratatui::style::Style::default());
+    input
+}
+
+/// `1234567` -> `1,234,567`.
+pub fn group_digits(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,44 @@
+//! The full-screen reader: the event loop ties terminal events to `App` and drawing.
+
+pub mod action;
+pub mod app;
+pub mod days;
+pub mod keymap;
+pub mod terminal;
+pub mod ui;
+pub mod wrap;
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+pub use app::App;
+
+/// Runs the reader until the user quits. The terminal is restored on every exit path.
+pub fn run(app: &mut App) -> std::io::Result<()> {
+    let mut guard = terminal::TerminalGuard::new(true)?;
+    let terminal = &mut guard.terminal;
+    let mut redraw = true;
+    while !app.should_quit {
+        if redraw {
+            terminal.draw(|frame| ui::render(app, frame))?;
+        }
+        redraw = false;
+        if event::poll(Duration::from_millis(250))? {
+            match event::read()? {
+                // Only presses: terminals that report releases would double every key.
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    app.handle_key(key);
+                    redraw = true;
+                }
+                Event::Mouse(mouse) => {
+                    app.handle_mouse(mouse);
+                    redraw = true;
+                }
+                Event::Resize(..) => redraw = true,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}

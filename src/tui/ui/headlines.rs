@@ -1,0 +1,75 @@
+//! The headline pane: unread marker, date when several days show, headline, companies.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::UnicodeWidthStr;
+
+use super::{pane_block, scroll_offset, theme};
+use crate::tui::app::{App, Focus, group_digits};
+use crate::tui::wrap::truncate;
+
+pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
+    let focused = app.focus == Focus::Headlines;
+    let title = format!("Headlines {}", group_digits(app.view.len()));
+    let block = pane_block(&title, focused);
+    let inner = block.inner(area);
+    let height = usize::from(inner.height);
+    app.headline_offset = scroll_offset(app.headline_offset, app.headline_selected, height);
+    let width = usize::from(inner.width);
+    // Dates only help when the view spans several days.
+    let show_dates = app.date_selected == 0 && app.days.len() > 1;
+    let end = (app.headline_offset + height).min(app.view.len());
+    let mut lines = Vec::with_capacity(height);
+    for row in app.headline_offset..end {
+        let Some(&index) = app.view.get(row) else {
+            break;
+        };
+        let Some(article) = app.digest.articles.get(index as usize) else {
+            break;
+        };
+        let read = app.read.is_read(article.id);
+        let selected = row == app.headline_selected;
+        let base = match (selected, focused) {
+            (true, true) => theme::SELECTED_FOCUSED,
+            (true, false) => theme::SELECTED,
+            (false, _) if read => theme::READ,
+            (false, _) => theme::UNREAD,
+        };
+        let mut spans = vec![if read {
+            Span::raw("  ")
+        } else {
+            Span::styled("● ", if selected { base } else { theme::UNREAD_MARKER })
+        }];
+        let mut used = 2;
+        if show_dates {
+            let date = article.date.format("%Y-%m-%d ").to_string();
+            used += date.width();
+            spans.push(Span::styled(date, if selected { base } else { theme::DIM }));
+        }
+        let headline = truncate(app.digest.headline(article), width.saturating_sub(used));
+        used += headline.width();
+        spans.push(Span::raw(headline));
+        if used < width {
+            spans.push(Span::raw(" ".repeat(width - used)));
+        }
+        lines.push(Line::from(spans).style(base));
+    }
+    if app.view.is_empty() {
+        lines.push(Line::styled(
+            "  No articles match. Esc clears the filters.",
+            theme::DIM,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if app.view.len() > height {
+        let mut state = ScrollbarState::new(app.view.len().saturating_sub(height))
+            .position(app.headline_offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}

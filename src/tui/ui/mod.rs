@@ -1,0 +1,122 @@
+//! Drawing: the layout, then one file per pane and popup. Reads the App; only
+//! list offsets, scroll clamps and pane areas are written back.
+
+mod article;
+mod dates;
+mod headlines;
+mod popups;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders};
+
+use super::app::{App, Focus, Overlay, PaneAreas};
+
+/// Below this the layout cannot show anything useful.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// Below this many columns the panes stack and an opened article takes the screen.
+pub const WIDE_WIDTH: u16 = 100;
+
+pub fn render(app: &mut App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        popups::too_small(frame, area);
+        return;
+    }
+    let bar_rows = match (&app.overlay, &app.query_error) {
+        (Overlay::Filter(_), Some(_)) => 2,
+        (Overlay::Filter(_), None) => 1,
+        _ => 0,
+    };
+    let [body, bar, status_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(bar_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    app.narrow = area.width < WIDE_WIDTH;
+    app.areas = pane_areas(app, body);
+    let areas = app.areas;
+    if areas.dates.height > 0 {
+        dates::render(app, frame, areas.dates);
+    }
+    if areas.headlines.height > 0 {
+        headlines::render(app, frame, areas.headlines);
+    }
+    article::render(app, frame, areas.article);
+    if bar_rows > 0 {
+        popups::filter_bar(app, frame, bar);
+    }
+    status::render(app, frame, status_area);
+    match &app.overlay {
+        Overlay::Help { .. } => popups::help(app, frame, body),
+        Overlay::Picker(_) => popups::picker(app, frame, body),
+        Overlay::Confirm(bulk) => popups::confirm(frame, body, bulk.articles.len()),
+        Overlay::None | Overlay::Filter(_) => {}
+    }
+}
+
+fn pane_areas(app: &App, body: Rect) -> PaneAreas {
+    let dates_width = dates::width(app).min(body.width / 3);
+    if !app.narrow {
+        let [dates, headlines, article] = Layout::horizontal([
+            Constraint::Length(dates_width),
+            Constraint::Percentage(42),
+            Constraint::Min(20),
+        ])
+        .areas(body);
+        return PaneAreas {
+            dates,
+            headlines,
+            article,
+        };
+    }
+    if app.focus == Focus::Article {
+        return PaneAreas {
+            article: body,
+            ..PaneAreas::default()
+        };
+    }
+    let [top, article] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Min(3)]).areas(body);
+    let [dates, headlines] =
+        Layout::horizontal([Constraint::Length(dates_width), Constraint::Min(10)]).areas(top);
+    PaneAreas {
+        dates,
+        headlines,
+        article,
+    }
+}
+
+/// A pane's frame: bordered, its title, highlighted when focused.
+fn pane_block(title: &str, focused: bool) -> Block<'_> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        })
+        .title(ratatui::text::Span::styled(
+            format!(" {title} "),
+            theme::TITLE,
+        ))
+}
+
+/// First visible row so that `selected` stays on screen, moving as little as possible.
+fn scroll_offset(offset: usize, selected: usize, height: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}

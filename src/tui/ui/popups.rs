@@ -1,0 +1,176 @@
+//! Popups and bars drawn over the panes: help, company picker, confirm, filter bar, too-small.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::theme;
+use crate::tui::app::{App, Overlay, group_digits};
+use crate::tui::keymap::{KEYMAP, keys_label};
+use crate::tui::wrap::truncate;
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+fn popup_block(title: &str) -> Block<'_> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::BORDER_FOCUSED)
+        .title(Span::styled(format!(" {title} "), theme::TITLE))
+}
+
+pub fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled("Terminal too small", theme::ERROR),
+        Line::raw(format!(
+            "{}x{}, need {}x{}",
+            area.width,
+            area.height,
+            super::MIN_WIDTH,
+            super::MIN_HEIGHT
+        )),
+        Line::raw("q quits"),
+    ];
+    let rect = centered(area, area.width, 3);
+    frame.render_widget(Paragraph::new(text).centered(), rect);
+}
+
+/// Popup-only keys, listed in help after the keymap's rows.
+const POPUP_KEYS: &[(&str, &str)] = &[
+    (
+        "Enter",
+        "filter bar: keep the filter · picker: filter by the company",
+    ),
+    ("Esc", "filter bar: cancel · popups: close"),
+    ("↑ ↓", "picker: move through the companies"),
+    ("y / n", "confirm or refuse a bulk mark"),
+];
+
+pub fn help(app: &App, frame: &mut Frame, area: Rect) {
+    let Overlay::Help { scroll } = app.overlay else {
+        return;
+    };
+    let keys_width = 18;
+    let mut lines = vec![Line::styled("Keys", theme::TITLE)];
+    for b in KEYMAP {
+        let scope = match b.context {
+            crate::tui::keymap::Context::Browse => "",
+            crate::tui::keymap::Context::Article => " (article view)",
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<keys_width$}", keys_label(b)), theme::SUBHEAD),
+            Span::raw(format!("{}{scope}", b.help)),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("In popups", theme::TITLE));
+    for (k, h) in POPUP_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{k:<keys_width$}"), theme::SUBHEAD),
+            Span::raw(*h),
+        ]));
+    }
+    let rect = centered(area, 90, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(popup_block("Help · any key closes"))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        rect,
+    );
+}
+
+pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
+    let Overlay::Picker(picker) = &app.overlay else {
+        return;
+    };
+    let rect = centered(area, 50, area.height.saturating_sub(4).max(8));
+    frame.render_widget(Clear, rect);
+    let block = popup_block("Companies");
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [input_area, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(&picker.input, input_area);
+    let typed = picker.input.lines().join(" ");
+    let rows = app.picker_rows(&typed);
+    let height = usize::from(list_area.height);
+    let selected = picker.selected.min(rows.len().saturating_sub(1));
+    let offset = selected.saturating_sub(height.saturating_sub(1));
+    let width = usize::from(list_area.width);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, (name, count))| {
+            let count = group_digits(*count);
+            let name = truncate(name, width.saturating_sub(count.len() + 1));
+            let pad = width.saturating_sub(name.chars().count() + count.len());
+            let style = if i == selected {
+                theme::SELECTED_FOCUSED
+            } else {
+                ratatui::style::Style::default()
+            };
+            Line::from(vec![
+                Span::raw(name),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, theme::COUNTS),
+            ])
+            .style(style)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::styled("No companies match", theme::DIM));
+    }
+    frame.render_widget(Paragraph::new(lines), list_area);
+}
+
+pub fn confirm(frame: &mut Frame, area: Rect, count: usize) {
+    let text = vec![
+        Line::raw(format!("Mark {} articles read?", group_digits(count))),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" y ", theme::HINT_KEY),
+            Span::raw(" yes   "),
+            Span::styled(" n ", theme::HINT_KEY),
+            Span::raw(" no"),
+        ]),
+    ];
+    let rect = centered(area, 40, 5);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(text)
+            .centered()
+            .block(popup_block("Confirm")),
+        rect,
+    );
+}
+
+pub fn filter_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let Overlay::Filter(filter) = &app.overlay else {
+        return;
+    };
+    let [input_row, error_row] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [prompt, input] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_row);
+    frame.render_widget(Paragraph::new(Span::styled("/", theme::TITLE)), prompt);
+    frame.render_widget(&filter.input, input);
+    if let Some(error) = &app.query_error {
+        frame.render_widget(
+            Paragraph::new(Span::styled(error.as_str(), theme::ERROR)),
+            error_row,
+        );
+    }
+}

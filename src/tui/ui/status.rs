@@ -1,0 +1,65 @@
+//! The status bar: active filters as chips, counts, a message, and key hints from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::tui::app::{App, group_digits};
+use crate::tui::keymap::{KEYMAP, key_label};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let mut left: Vec<Span> = Vec::new();
+    if let Some(day) = app.selected_day() {
+        left.push(Span::styled(
+            format!(" {} ", day.date.format("%-d %b %Y")),
+            theme::CHIP,
+        ));
+        left.push(Span::raw(" "));
+    }
+    for company in &app.companies {
+        left.push(Span::styled(format!(" @{company} "), theme::CHIP));
+        left.push(Span::raw(" "));
+    }
+    if !app.query.is_empty() {
+        left.push(Span::styled(format!(" /{} ", app.query), theme::CHIP));
+        left.push(Span::raw(" "));
+    }
+    if app.unread_only {
+        left.push(Span::styled(" unread only ", theme::CHIP));
+        left.push(Span::raw(" "));
+    }
+    let unread_in_view = app.view.iter().filter(|&&a| !app.is_read(a)).count();
+    left.push(Span::raw(format!(
+        "{} of {} · {} unread",
+        group_digits(app.view.len()),
+        group_digits(app.digest.articles.len()),
+        group_digits(unread_in_view)
+    )));
+    if let Some(message) = &app.message {
+        left.push(Span::raw("  "));
+        left.push(Span::styled(format!(" {message} "), theme::MESSAGE));
+    }
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let mut hints: Vec<Span> = Vec::new();
+    let mut hints_width = 0;
+    for b in KEYMAP.iter() {
+        let (Some(hint), Some(key)) = (b.hint, b.keys.first()) else {
+            continue;
+        };
+        let key = format!(" {} ", key_label(key));
+        let w = key.width() + hint.width() + 1;
+        if used + hints_width + w + 2 > usize::from(area.width) {
+            break;
+        }
+        hints_width += w;
+        hints.push(Span::styled(key, theme::HINT_KEY));
+        hints.push(Span::raw(format!("{hint} ")));
+    }
+    let pad = usize::from(area.width).saturating_sub(used + hints_width);
+    left.push(Span::raw(" ".repeat(pad)));
+    left.extend(hints);
+    frame.render_widget(Paragraph::new(Line::from(left)).style(theme::STATUS), area);
+}
