@@ -1,0 +1,243 @@
+//! The reader's behaviour through `App::apply` and key sequences, without a terminal.
+
+mod common;
+
+use common::{drive, sample_app, terminal};
+use gazette::tui::action::Action;
+use gazette::tui::app::{Focus, Overlay};
+
+#[test]
+fn starts_on_the_first_headline_with_headlines_focused() {
+    let app = sample_app();
+    assert_eq!(app.focus, Focus::Headlines);
+    assert_eq!(app.headline_selected, 0);
+    assert_eq!(app.view.len(), 10);
+    assert_eq!(app.selected_article(), Some(0));
+}
+
+#[test]
+fn selection_moves_and_stops_at_the_ends() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "kkk");
+    assert_eq!(app.headline_selected, 0);
+    drive(&mut app, &mut t, "jj<Down>");
+    assert_eq!(app.headline_selected, 3);
+    drive(&mut app, &mut t, "G");
+    assert_eq!(app.headline_selected, 9);
+    drive(&mut app, &mut t, "jjj");
+    assert_eq!(app.headline_selected, 9);
+    drive(&mut app, &mut t, "g");
+    assert_eq!(app.headline_selected, 0);
+    drive(&mut app, &mut t, "<End><Home><PageDown>");
+    assert_eq!(app.headline_selected, 9);
+}
+
+#[test]
+fn focus_cycles_through_the_panes() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "<Tab>");
+    assert_eq!(app.focus, Focus::Article);
+    drive(&mut app, &mut t, "<Tab>");
+    assert_eq!(app.focus, Focus::Dates);
+    drive(&mut app, &mut t, "<S-Tab>");
+    assert_eq!(app.focus, Focus::Article);
+    drive(&mut app, &mut t, "hhhh");
+    assert_eq!(app.focus, Focus::Dates);
+    drive(&mut app, &mut t, "llll");
+    assert_eq!(app.focus, Focus::Article);
+}
+
+#[test]
+fn enter_opens_and_marks_read_and_esc_returns() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "j<Enter>");
+    assert_eq!(app.focus, Focus::Article);
+    assert!(app.is_read(1));
+    assert!(!app.is_read(0));
+    assert_eq!(app.unread_total(), 9);
+    drive(&mut app, &mut t, "<Esc>");
+    assert_eq!(app.focus, Focus::Headlines);
+}
+
+#[test]
+fn article_scrolling_is_bounded() {
+    let mut app = sample_app();
+    let mut t = terminal(80, 24);
+    // The Facebook article is long.
+    drive(&mut app, &mut t, "jjjjjjjj<Enter>");
+    assert_eq!(app.article_scroll, 0);
+    drive(&mut app, &mut t, "jjj");
+    assert_eq!(app.article_scroll, 3);
+    drive(&mut app, &mut t, "kkkkk");
+    assert_eq!(app.article_scroll, 0);
+    drive(&mut app, &mut t, "G");
+    let bottom = app.article_scroll;
+    assert!(bottom > 20, "{bottom}");
+    drive(&mut app, &mut t, "jj<PageDown><C-d>");
+    assert_eq!(app.article_scroll, bottom);
+}
+
+#[test]
+fn space_pages_then_moves_to_the_next_unread() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "<Enter>");
+    assert!(app.is_read(0));
+    // Mark article 1 read so Space skips it.
+    app.set_read(1, true);
+    for _ in 0..20 {
+        drive(&mut app, &mut t, "<Space>");
+        if app.selected_article() != Some(0) {
+            break;
+        }
+    }
+    assert_eq!(app.selected_article(), Some(2));
+    assert!(app.is_read(2));
+}
+
+#[test]
+fn next_and_previous_unread() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    app.set_read(1, true);
+    app.set_read(2, true);
+    drive(&mut app, &mut t, "n");
+    assert_eq!(app.headline_selected, 3);
+    drive(&mut app, &mut t, "N");
+    assert_eq!(app.headline_selected, 0);
+    drive(&mut app, &mut t, "N");
+    assert_eq!(app.headline_selected, 0);
+    assert!(app.message.as_deref().unwrap_or("").contains("No unread"));
+}
+
+#[test]
+fn filter_is_live_enter_keeps_and_esc_cancels() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "/cricket");
+    assert!(matches!(app.overlay, Overlay::Filter(_)));
+    assert_eq!(app.view.len(), 1);
+    drive(&mut app, &mut t, "<Enter>");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.focus, Focus::Headlines);
+    assert_eq!(app.query, "cricket");
+    assert_eq!(app.view.len(), 1);
+    // Editing then cancelling restores the kept filter.
+    drive(
+        &mut app,
+        &mut t,
+        "/<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>amazon",
+    );
+    assert_eq!(app.query, "amazon");
+    drive(&mut app, &mut t, "<Esc>");
+    assert_eq!(app.query, "cricket");
+    // Esc outside popups clears the filter.
+    drive(&mut app, &mut t, "<Esc>");
+    assert_eq!(app.query, "");
+    assert_eq!(app.view.len(), 10);
+}
+
+#[test]
+fn enter_in_filter_does_not_open_an_article() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "/amazon<Enter>");
+    assert_eq!(app.focus, Focus::Headlines);
+    assert_eq!(app.unread_total(), 10);
+}
+
+#[test]
+fn help_and_picker_open_and_close() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "?");
+    assert!(matches!(app.overlay, Overlay::Help { .. }));
+    drive(&mut app, &mut t, "<Esc>");
+    assert!(matches!(app.overlay, Overlay::None));
+    drive(&mut app, &mut t, "c");
+    assert!(matches!(app.overlay, Overlay::Picker(_)));
+    drive(&mut app, &mut t, "<Esc>");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn quit_works_from_every_pane_and_popup() {
+    for keys in [
+        "q",
+        "<Tab>q",
+        "<Tab><Tab>q",
+        "?q",
+        "<C-c>",
+        "/abc<C-c>",
+        "c<C-c>",
+    ] {
+        let mut app = sample_app();
+        let mut t = terminal(120, 40);
+        drive(&mut app, &mut t, keys);
+        assert!(app.should_quit, "{keys}");
+    }
+}
+
+#[test]
+fn typing_q_in_the_filter_is_text_not_quit() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "/q");
+    assert!(!app.should_quit);
+    assert_eq!(app.query, "q");
+}
+
+#[test]
+fn unread_workflow_toggle_bulk_day_and_undo() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "m");
+    assert!(app.is_read(0));
+    drive(&mut app, &mut t, "m");
+    assert!(!app.is_read(0));
+    drive(&mut app, &mut t, "mu");
+    assert!(app.unread_only);
+    assert_eq!(app.view.len(), 9);
+    // M asks first; n refuses.
+    drive(&mut app, &mut t, "Mn");
+    assert_eq!(app.unread_total(), 9);
+    drive(&mut app, &mut t, "My");
+    assert_eq!(app.unread_total(), 0);
+    drive(&mut app, &mut t, "U");
+    assert_eq!(app.unread_total(), 9);
+    assert!(app.is_read(0));
+    // D marks the selected article's day.
+    drive(&mut app, &mut t, "D");
+    assert_eq!(app.unread_total(), 0);
+    drive(&mut app, &mut t, "U");
+    assert_eq!(app.unread_total(), 9);
+}
+
+#[test]
+fn selecting_a_date_filters_the_headlines() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "hj");
+    assert_eq!(app.date_selected, 1);
+    assert_eq!(app.view.len(), 10);
+    drive(&mut app, &mut t, "jjj");
+    assert_eq!(app.date_selected, 1);
+    drive(&mut app, &mut t, "<Enter>");
+    assert_eq!(app.focus, Focus::Headlines);
+}
+
+#[test]
+fn actions_apply_without_a_terminal() {
+    let mut app = sample_app();
+    app.apply(Action::MoveDown);
+    app.apply(Action::ToggleRead);
+    assert!(app.is_read(1));
+    app.apply(Action::Bottom);
+    assert_eq!(app.headline_selected, 9);
+    app.apply(Action::ToggleUnreadOnly);
+    assert_eq!(app.view.len(), 9);
+}
