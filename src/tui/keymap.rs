@@ -373,3 +373,17 @@ mod tests {
         assert_eq!(action_for(c, false), Some(Action::OpenCompanyPicker));
     }
 }
+
+/// The key table as Markdown, for the README (a test keeps the two in step).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | what they do |\n|---|---|\n");
+    for b in KEYMAP {
+        let scope = match b.context {
+            Context::Browse => "",
+            Context::Article => " (article view)",
+        };
+        let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", key_label(k))).collect();
+        out.push_str(&format!("| {} | {}{} |\n", keys.join(" "), b.help, scope));
+    }
+    out
+}
