@@ -17,7 +17,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use rustc_hash::FxHashMap;
 
 use crate::digest::ArticleId;
@@ -169,7 +169,8 @@ impl ReadState {
             let mut changed = false;
             let time = *self.read.entry(id).or_insert_with(|| {
                 changed = true;
-                Utc::now()
+                // Whole seconds, as the file stores them, so the view matches a reload.
+                Utc::now().trunc_subsecs(0)
             });
             self.pending.insert(id, Some(time));
             changed
