@@ -37,7 +37,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            let state = open_state(cli.state);
+            // Plain `list` shows no read marks: no need to touch the state file.
+            let state = if args.json || args.unread {
+                open_state(cli.state)
+            } else {
+                ReadState::in_memory()
+            };
             commands::list::list(&loaded.digest, &state, args.json, args.unread, &mut out)?;
             0
         }

@@ -193,8 +193,9 @@ fn an_unsavable_state_is_a_data_error_for_mark_but_not_for_list() {
     assert!(stderr(&o).contains("memory only"), "{}", stderr(&o));
     assert!(stderr(&o).contains("marks not saved"), "{}", stderr(&o));
 
-    let o = gazette(&state, &["list"]);
+    let o = gazette(&state, &["list", "--unread"]);
     assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o).lines().count(), 10);
     assert!(stderr(&o).contains("memory only"), "{}", stderr(&o));
 }
 

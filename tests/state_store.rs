@@ -429,6 +429,25 @@ fn threads_with_their_own_stores_lose_no_marks() {
 }
 
 #[test]
+fn a_save_waits_while_another_holds_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut state = open(&path);
+    state.set_read(A, true);
+    let held = gazette::state::lock::acquire(&path).unwrap();
+    let saver = std::thread::spawn(move || {
+        let started = std::time::Instant::now();
+        state.save().unwrap();
+        started.elapsed()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!path.exists(), "saved while the lock was held");
+    drop(held);
+    assert!(saver.join().unwrap() >= std::time::Duration::from_millis(250));
+    assert!(on_disk(&path).read.contains_key(&A));
+}
+
+#[test]
 fn in_memory_state_marks_but_never_writes() {
     let mut state = ReadState::in_memory();
     assert!(matches!(

@@ -51,7 +51,14 @@ fn write_synced(tmp: &Path, bytes: &[u8]) -> Result<(), StateError> {
     file.sync_all().map_err(StateError::io(tmp, "sync"))
 }
 
+/// Makes the rename itself durable. (Unix only: Windows cannot open a folder as a file.)
+#[cfg(not(unix))]
+fn sync_folder(_dir: &Path) -> Result<(), StateError> {
+    Ok(())
+}
+
 /// Makes the rename itself durable.
+#[cfg(unix)]
 fn sync_folder(dir: &Path) -> Result<(), StateError> {
     File::open(dir)
         .and_then(|d| d.sync_all())

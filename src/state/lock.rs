@@ -5,8 +5,10 @@
 //! never deleted (deleting lock files reopens the race it closes). The OS drops the lock
 //! when the process dies, so a killed writer never leaves it stuck.
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::StateError;
 use super::atomic::sibling;
@@ -33,10 +35,27 @@ pub struct Lock {
     _file: File,
 }
 
-/// Blocks until this process holds the lock for `state`.
+/// How long to wait for another process's save before giving up. Saves hold the lock
+/// for milliseconds; only a stopped or hung gazette holds it longer, and the reader
+/// must not freeze behind it (the failed save keeps its marks pending and retries).
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// Waits until this process holds the lock for `state`, at most [`PATIENCE`].
 pub fn acquire(state: &Path) -> Result<Lock, StateError> {
     let file = open_lock_file(state)?;
-    file.lock()
-        .map_err(StateError::io(&lock_path(state), "lock"))?;
-    Ok(Lock { _file: file })
+    let path = lock_path(state);
+    let give_up = Instant::now() + PATIENCE;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Lock { _file: file }),
+            Err(TryLockError::Error(e)) => return Err(StateError::io(&path, "lock")(e)),
+            Err(TryLockError::WouldBlock) if Instant::now() >= give_up => {
+                return Err(StateError::io(&path, "lock")(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "another gazette process has held it for 10 s",
+                )));
+            }
+            Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
 }
