@@ -8,4 +8,5 @@
 pub mod cli;
 pub mod commands;
 pub mod digest;
+pub mod state;
 pub mod tui;

@@ -7,6 +7,7 @@ use clap::Parser;
 
 use gazette::cli::{Cli, Command};
 use gazette::commands;
+use gazette::state::ReadState;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,14 +37,30 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            commands::list::list(&loaded.digest, args.json, &mut out)?;
+            // Plain `list` shows no read marks: no need to touch the state file.
+            let state = if args.json || args.unread {
+                open_state(cli.state)
+            } else {
+                ReadState::in_memory()
+            };
+            commands::list::list(&loaded.digest, &state, args.json, args.unread, &mut out)?;
             0
         }
         Some(Command::Check(args)) => {
             let loaded = commands::load(&args.paths)?;
             commands::check::check(&loaded, &mut out)?
         }
-        Some(Command::Companies(_) | Command::Mark(_)) => {
+        Some(Command::Mark(args)) => {
+            match commands::mark::run(&args, cli.state, &mut out, &mut io::stderr()) {
+                Ok(_) => 0,
+                Err(err) if err.is_usage() => {
+                    eprintln!("gazette: {err}");
+                    2
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
+        Some(Command::Companies(_)) => {
             anyhow::bail!("this subcommand is not built yet")
         }
         None => {
@@ -55,19 +72,37 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 return Ok(2);
             }
             let loaded = commands::load(&cli.paths)?;
-            let mut app = gazette::tui::App::new(loaded.digest);
+            let (state, state_warnings) = ReadState::open_or_default(cli.state);
+            let mut app = gazette::tui::App::with_state(loaded.digest, state);
+            if let Some(w) = state_warnings.last() {
+                app.message = Some(w.clone());
+            }
             if !loaded.warnings.is_empty() {
                 app.message = Some(format!(
                     "{} problems in the input · `gazette check` lists them",
                     loaded.warnings.len()
                 ));
             }
-            gazette::tui::run(&mut app)?;
+            let outcome = gazette::tui::run(&mut app);
+            app.save_now();
+            if app.read.has_pending() {
+                eprintln!("gazette: your last read marks could not be saved");
+            }
+            outcome?;
             0
         }
     };
     out.flush()?;
     Ok(code as u8)
+}
+
+/// The read state for `--state`/`$GAZETTE_STATE` or the default file; problems are warnings.
+fn open_state(path: Option<std::path::PathBuf>) -> ReadState {
+    let (state, warnings) = ReadState::open_or_default(path);
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+    state
 }
 
 fn print_warnings(loaded: &gazette::digest::Loaded) {

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod list;
+pub mod mark;
 
 use std::path::PathBuf;
 

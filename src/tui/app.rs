@@ -1,6 +1,6 @@
 //! The reader's state and `apply(Action)`: everything the UI does, testable without a terminal.
 
-use std::collections::HashSet;
+use std::time::{Duration, Instant, SystemTime};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -10,7 +10,8 @@ use super::action::Action;
 use super::days::{Day, day_of, days_newest_first};
 use super::keymap::action_for;
 use super::wrap::article_line_count;
-use crate::digest::{ArticleId, Digest};
+use crate::digest::Digest;
+use crate::state::{Persistence, ReadState, SaveTimer};
 
 /// The pane with keyboard focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,26 +55,6 @@ pub struct BulkMark {
     pub articles: Vec<u32>,
 }
 
-/// In-memory read marks. Swapped for the persistent store when it lands.
-#[derive(Debug, Default)]
-pub struct ReadMarks {
-    read: HashSet<ArticleId>,
-}
-
-impl ReadMarks {
-    pub fn is_read(&self, id: ArticleId) -> bool {
-        self.read.contains(&id)
-    }
-
-    pub fn set_read(&mut self, id: ArticleId, read: bool) {
-        if read {
-            self.read.insert(id);
-        } else {
-            self.read.remove(&id);
-        }
-    }
-}
-
 /// Where each pane was drawn last, for mouse hit-testing and paging.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PaneAreas {
@@ -82,10 +63,17 @@ pub struct PaneAreas {
     pub article: Rect,
 }
 
+/// How often the reader checks whether another process changed the marks.
+const REFRESH_EVERY: Duration = Duration::from_secs(2);
+
 pub struct App {
     pub digest: Digest,
     pub days: Vec<Day>,
-    pub read: ReadMarks,
+    pub read: ReadState,
+    pub save_timer: SaveTimer,
+    /// The state file's modification time when last read or written, to spot other writers.
+    state_seen: Option<SystemTime>,
+    last_refresh_check: Instant,
     /// Unread count per day (same order as `days`).
     pub day_unread: Vec<u32>,
     pub focus: Focus,
@@ -113,14 +101,21 @@ pub struct App {
 }
 
 impl App {
+    /// A reader with read marks in memory only (tests, benches).
     pub fn new(digest: Digest) -> App {
+        App::with_state(digest, ReadState::in_memory())
+    }
+
+    pub fn with_state(digest: Digest, read: ReadState) -> App {
         let days = days_newest_first(&digest);
-        let day_unread = days.iter().map(|d| d.len() as u32).collect();
         let mut app = App {
             digest,
             days,
-            read: ReadMarks::default(),
-            day_unread,
+            read,
+            save_timer: SaveTimer::default(),
+            state_seen: None,
+            last_refresh_check: Instant::now(),
+            day_unread: Vec::new(),
             focus: Focus::Headlines,
             overlay: Overlay::None,
             date_selected: 0,
@@ -139,8 +134,87 @@ impl App {
             narrow: false,
             should_quit: false,
         };
+        app.state_seen = app.state_mtime();
+        app.recount_unread();
         app.recompute_view();
         app
+    }
+
+    /// Recounts unread articles per day from the read state.
+    fn recount_unread(&mut self) {
+        let digest = &self.digest;
+        let read = &self.read;
+        self.day_unread = self
+            .days
+            .iter()
+            .map(|d| {
+                (d.start..d.end)
+                    .filter(|&a| {
+                        digest
+                            .articles
+                            .get(a as usize)
+                            .is_some_and(|x| !read.is_read(x.id))
+                    })
+                    .count() as u32
+            })
+            .collect();
+    }
+
+    fn state_mtime(&self) -> Option<SystemTime> {
+        match self.read.persistence() {
+            Persistence::Disk(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+            Persistence::MemoryOnly { .. } => None,
+        }
+    }
+
+    /// How long the event loop may wait before `tick` has work to do.
+    pub fn next_tick_in(&self, now: Instant) -> Duration {
+        self.save_timer
+            .time_left(now)
+            .unwrap_or(REFRESH_EVERY)
+            .min(REFRESH_EVERY)
+    }
+
+    /// Saves marks when the debounce delay is up, and picks up marks made by other
+    /// processes when the state file changed. Returns whether the screen needs a redraw.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        if self.save_timer.is_due(now) {
+            self.save_now();
+            return true;
+        }
+        if now.duration_since(self.last_refresh_check) >= REFRESH_EVERY {
+            self.last_refresh_check = now;
+            let mtime = self.state_mtime();
+            if mtime.is_some() && mtime != self.state_seen {
+                if let Err(e) = self.read.refresh() {
+                    self.message = Some(format!("Could not re-read marks: {e}"));
+                }
+                self.after_disk_sync();
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Writes pending marks now (also on quit). Failures keep the marks pending for a retry.
+    pub fn save_now(&mut self) {
+        self.save_timer.saved();
+        if !self.read.has_pending() {
+            return;
+        }
+        if let Err(e) = self.read.save() {
+            self.message = Some(format!("Marks not saved yet: {e}"));
+            self.save_timer.changed(Instant::now());
+        }
+        self.after_disk_sync();
+    }
+
+    fn after_disk_sync(&mut self) {
+        self.state_seen = self.state_mtime();
+        if let Some(w) = self.read.take_warnings().into_iter().last() {
+            self.message = Some(w);
+        }
+        self.recount_unread();
     }
 
     /// The article selected in the headline pane, if the view is not empty.
@@ -465,6 +539,7 @@ impl App {
             return;
         }
         self.read.set_read(a.id, read);
+        self.save_timer.changed(Instant::now());
         if let Some(count) = day_of(&self.days, article).and_then(|d| self.day_unread.get_mut(d)) {
             if read {
                 *count = count.saturating_sub(1);

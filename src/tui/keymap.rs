@@ -382,7 +382,11 @@ pub fn markdown_table() -> String {
             Context::Browse => "",
             Context::Article => " (article view)",
         };
-        let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", key_label(k))).collect();
+        let keys: Vec<String> = b
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", key_label(k)))
+            .collect();
         out.push_str(&format!("| {} | {}{} |\n", keys.join(" "), b.help, scope));
     }
     out

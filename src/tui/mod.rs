@@ -8,13 +8,14 @@ pub mod terminal;
 pub mod ui;
 pub mod wrap;
 
-use std::time::Duration;
+use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 pub use app::App;
 
-/// Runs the reader until the user quits. The terminal is restored on every exit path.
+/// Runs the reader until the user quits. The terminal is restored on every exit path;
+/// the caller saves the marks (`App::save_now`) whatever the outcome.
 pub fn run(app: &mut App) -> std::io::Result<()> {
     let mut guard = terminal::TerminalGuard::new(true)?;
     let terminal = &mut guard.terminal;
@@ -23,8 +24,8 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
         if redraw {
             terminal.draw(|frame| ui::render(app, frame))?;
         }
-        redraw = false;
-        if event::poll(Duration::from_millis(250))? {
+        redraw = app.tick(Instant::now());
+        if event::poll(app.next_tick_in(Instant::now()))? {
             match event::read()? {
                 // Only presses: terminals that report releases would double every key.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {

@@ -3,13 +3,18 @@
 #![allow(dead_code)]
 
 use gazette::digest::load_sample;
+use gazette::state::ReadState;
 use gazette::tui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The reader on the sample, with marks saved to a fresh state file (as a user has).
 pub fn sample_app() -> App {
-    App::new(load_sample().digest)
+    let dir = tempfile::tempdir().unwrap().keep();
+    let (state, warnings) = ReadState::open(dir.join("state.json"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    App::with_state(load_sample().digest, state)
 }
 
 /// Parses `"jj<Enter><C-d>G"` into key events.

@@ -7,11 +7,19 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
+use crate::state::Persistence;
 use crate::tui::app::{App, group_digits};
 use crate::tui::keymap::{KEYMAP, key_label};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut left: Vec<Span> = Vec::new();
+    if let Persistence::MemoryOnly { .. } = app.read.persistence() {
+        left.push(Span::styled(
+            " marks not saved (memory only) ",
+            theme::WARNING,
+        ));
+        left.push(Span::raw(" "));
+    }
     if let Some(day) = app.selected_day() {
         left.push(Span::styled(
             format!(" {} ", day.date.format("%-d %b %Y")),

@@ -27,3 +27,4 @@ pub const HINT_KEY: Style = Style::new()
     .add_modifier(Modifier::BOLD);
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const MESSAGE: Style = Style::new().bg(Color::DarkGray).fg(Color::Yellow);
+pub const WARNING: Style = Style::new().bg(Color::Red).fg(Color::White);
