@@ -293,6 +293,24 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(key_label).collect::<Vec<_>>().join(" ")
 }
 
+/// The key table as Markdown, for the README (a test keeps the two in step).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | what they do |\n|---|---|\n");
+    for b in KEYMAP {
+        let scope = match b.context {
+            Context::Browse => "",
+            Context::Article => " (article view)",
+        };
+        let keys: Vec<String> = b
+            .keys
+            .iter()
+            .map(|k| format!("`{}`", key_label(k)))
+            .collect();
+        out.push_str(&format!("| {} | {}{} |\n", keys.join(" "), b.help, scope));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,22 +390,4 @@ mod tests {
         let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(action_for(c, false), Some(Action::OpenCompanyPicker));
     }
-}
-
-/// The key table as Markdown, for the README (a test keeps the two in step).
-pub fn markdown_table() -> String {
-    let mut out = String::from("| keys | what they do |\n|---|---|\n");
-    for b in KEYMAP {
-        let scope = match b.context {
-            Context::Browse => "",
-            Context::Article => " (article view)",
-        };
-        let keys: Vec<String> = b
-            .keys
-            .iter()
-            .map(|k| format!("`{}`", key_label(k)))
-            .collect();
-        out.push_str(&format!("| {} | {}{} |\n", keys.join(" "), b.help, scope));
-    }
-    out
 }
