@@ -3,10 +3,12 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 
 use gazette::cli::{Cli, Command};
 use gazette::commands;
+use gazette::companies::{CompanyIndex, KnownCompanies};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,14 +38,22 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            commands::list::list(&loaded.digest, args.json, &mut out)?;
+            let index = company_index(&loaded.digest)?;
+            commands::list::list(&loaded.digest, &index, args.json, &mut out)?;
             0
         }
         Some(Command::Check(args)) => {
             let loaded = commands::load(&args.paths)?;
             commands::check::check(&loaded, &mut out)?
         }
-        Some(Command::Companies(_) | Command::Mark(_)) => {
+        Some(Command::Companies(args)) => {
+            let loaded = commands::load(&args.paths)?;
+            print_warnings(&loaded);
+            let index = company_index(&loaded.digest)?;
+            commands::companies::companies(&index, args.json, &mut out)?;
+            0
+        }
+        Some(Command::Mark(_)) => {
             anyhow::bail!("this subcommand is not built yet")
         }
         None => {
@@ -55,6 +65,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     };
     out.flush()?;
     Ok(code as u8)
+}
+
+/// The company index of a digest, with the user's companies.json merged over the bundled list.
+fn company_index(digest: &gazette::digest::Digest) -> anyhow::Result<CompanyIndex> {
+    let known = KnownCompanies::load_default().context("reading companies.json")?;
+    Ok(CompanyIndex::build(digest, &known))
 }
 
 fn print_warnings(loaded: &gazette::digest::Loaded) {

@@ -103,11 +103,7 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
             // ASCII punctuation.
             match c {
                 b'.' | b'!' | b'?' => sentence_start = true,
-                b'"' => {
-                    if i == 0 || b[i - 1] == b' ' {
-                        sentence_start = true;
-                    }
-                }
+                b'"' if i == 0 || b[i - 1] == b' ' => sentence_start = true,
                 b'&' if joiner.is_some() && b.get(i + 1) == Some(&b' ') => {
                     joiner = Some(Joiner::Amp);
                     i += 1;

@@ -194,11 +194,15 @@ fn analyze_text(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Sc
 
 /// Whether an occurrence of a known company counts.
 fn known_counts(item: &Item, ambiguous: bool, mode: Mode) -> bool {
-    if item.person || item.after_first_name {
+    if item.after_first_name {
         return false;
     }
     if !ambiguous {
+        // "told TechCrunch": person cues only speak about names gazette does not know.
         return true;
+    }
+    if item.person {
+        return false;
     }
     item.company || (!item.sentence_start && !item.after_capital && mode != Mode::TitleCaseHeadline)
 }
@@ -225,6 +229,19 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
     items.clear();
     for run in runs.iter() {
         split_run(text, run, words, known, key, items, aggs, agg_index, mode);
+    }
+    // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known company
+    // name its product, not a company of their own.
+    for k in 1..items.len() {
+        let follows_company = items.get(k - 1).zip(items.get(k)).is_some_and(|(a, b)| {
+            matches!(a.what, What::Known { .. })
+                && !a.possessive
+                && matches!(b.what, What::Stretch { .. })
+                && text.get(a.poss_end..b.start) == Some(" ")
+        });
+        if follows_company && let Some(b) = items.get_mut(k) {
+            b.what = What::Rejected;
+        }
     }
     for item in items.iter_mut() {
         if item.what != What::Rejected {
@@ -1241,7 +1258,15 @@ fn coordinate(text: &str, items: &mut [Item]) {
                             ambiguous: false,
                             ..
                         }
-                    ) && !m.after_first_name)
+                    ) && !m.after_first_name
+                    || matches!(
+                        m.what,
+                        What::Known {
+                            ambiguous: true,
+                            ..
+                        }
+                    ) && !m.sentence_start
+                        && !m.after_capital)
         });
         if let Some(last) = members.last_mut() {
             company |= and_other(text, last);
