@@ -120,3 +120,37 @@ fn exactly_six_sample_articles_mention_amazon() {
     assert_eq!(headlines.len(), 6, "{headlines:#?}");
     assert!(!headlines.iter().any(|h| h.starts_with("Cloudflare")));
 }
+
+#[test]
+fn lookup_honours_case_aliases_and_possessives() {
+    let index = CompanyIndex::build(&load_sample().digest, &KnownCompanies::bundled());
+    let facebook = index.lookup("facebook").unwrap();
+    assert_eq!(index.lookup("Facebook’s"), Some(facebook));
+    assert_eq!(index.lookup("FACEBOOK's"), Some(facebook));
+    assert_ne!(index.lookup("Alphabet"), index.lookup("Google"));
+    assert_eq!(index.lookup("FT"), index.lookup("Financial Times"));
+    // Discovered names are found too.
+    let osmo_articles = index.articles_of(index.lookup("osmo").unwrap());
+    assert!(!osmo_articles.is_empty());
+    assert_eq!(index.lookup("Nick Clegg"), None);
+}
+
+#[test]
+fn mentions_give_byte_ranges_of_names_in_a_paragraph() {
+    let index = CompanyIndex::build(&load_sample().digest, &KnownCompanies::bundled());
+    let text = "Target audiences like Facebook’s app, and Hotstar-Flipkart’s ads at Target.";
+    let found: Vec<(&str, &str)> = index
+        .mentions(text)
+        .into_iter()
+        .map(|(r, id)| (&text[r], index.name(id)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Facebook", "Facebook"),
+            ("Hotstar", "Hotstar"),
+            ("Flipkart", "Flipkart"),
+            ("Target", "Target"),
+        ]
+    );
+}

@@ -244,7 +244,15 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         }
     }
     for item in items.iter_mut() {
-        if item.what != What::Rejected {
+        // Known unambiguous names need no evidence; lists learn from them directly.
+        if matches!(
+            item.what,
+            What::Stretch { .. }
+                | What::Known {
+                    ambiguous: true,
+                    ..
+                }
+        ) {
             gather_evidence(text, item, mode);
         }
     }
@@ -538,7 +546,7 @@ fn close_stretch(
     let last_suffix_word = if words > 1 {
         let mut k = String::new();
         normalize_into(&text[last.start as usize..last.end as usize], &mut k);
-        COMPANY_SUFFIXES.contains(&k.as_str())
+        is_in(&k, COMPANY_SUFFIX)
     } else {
         false
     };
@@ -784,8 +792,6 @@ const PERSON_NOUNS: &[&str] = &[
     "dr",
     "said",
     "says",
-    "told",
-    "asked",
     "actor",
     "actress",
     "singer",
@@ -1030,8 +1036,58 @@ const APPOSITIVE_STOPS: &[&str] = &[
     "on", "by", "is", "was", "has", "will", "said",
 ];
 
-fn is_in(word: &str, list: &[&str]) -> bool {
-    !word.is_empty() && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// Every context word list in one hash map: word -> bit set of the lists holding it.
+/// One lookup per word beats scanning a dozen lists for each name.
+static LEXICON: std::sync::LazyLock<FxHashMap<&'static str, u16>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (list_id, list) in LISTS.iter().enumerate() {
+            for word in list.iter() {
+                *map.entry(word).or_default() |= 1 << list_id;
+            }
+        }
+        map
+    });
+
+const LISTS: [&[&str]; 10] = [
+    ROLE_NOUNS,
+    PERSON_NOUNS,
+    COMPANY_VERBS,
+    HEADLINE_VERBS,
+    SKIPPED,
+    POSSESSIVE_NOUNS,
+    BY_VERBS,
+    DEAL_VERBS,
+    APPOSITIVE_STOPS,
+    COMPANY_SUFFIXES,
+];
+const ROLE: u16 = 1;
+const PERSON: u16 = 1 << 1;
+const VERB: u16 = 1 << 2;
+const HEADLINE_VERB: u16 = 1 << 3;
+const SKIP: u16 = 1 << 4;
+const POSSESSIVE_NOUN: u16 = 1 << 5;
+const BY_VERB: u16 = 1 << 6;
+const DEAL_VERB: u16 = 1 << 7;
+const APPOSITIVE_STOP: u16 = 1 << 8;
+const COMPANY_SUFFIX: u16 = 1 << 9;
+
+/// Whether `word` (any ASCII case) is in one of the lists in `lists`.
+fn is_in(word: &str, lists: u16) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(dst) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst)
+        .ok()
+        .and_then(|lower| LEXICON.get(lower))
+        .is_some_and(|bits| bits & lists != 0)
+}
+
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    !word.is_empty() && words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Up to three words right before `start`, nearest first; empty where punctuation intervenes.
@@ -1119,36 +1175,36 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     let (comma, after) = words_after(text, after_end);
 
     // Person.
-    if is_in(before[0], PERSON_NOUNS) && !is_in(before[0], ROLE_NOUNS) {
+    if is_in(before[0], PERSON) && !is_in(before[0], ROLE) {
         item.person = true;
     }
     if comma {
-        if is_in(after[0], PERSON_NOUNS) {
+        if is_in(after[0], PERSON) {
             item.person = true;
-        } else if is_capitalised_possessive(after[0]) && is_in(after[1], PERSON_NOUNS) {
+        } else if is_capitalised_possessive(after[0]) && is_in(after[1], PERSON) {
             // "Stewart Butterfield, Slack’s chief executive"
             item.person = true;
-        } else if is_in(after[0], &["a", "an", "the", "its"]) {
+        } else if is_one_of(after[0], &["a", "an", "the", "its"]) {
             for word in &after[1..] {
-                if word.is_empty() || is_in(word, APPOSITIVE_STOPS) {
+                if word.is_empty() || is_in(word, APPOSITIVE_STOP) {
                     break;
                 }
-                if is_in(word, ROLE_NOUNS) {
+                if is_in(word, ROLE) {
                     item.company = true;
                     break;
                 }
-                if is_in(word, PERSON_NOUNS) {
+                if is_in(word, PERSON) {
                     item.person = true;
                     break;
                 }
             }
-        } else if is_in(after[0], &["which", "that"]) {
-            if let Some(verb) = after[1..].iter().find(|w| !is_in(w, SKIPPED))
-                && is_in(verb, COMPANY_VERBS)
+        } else if is_one_of(after[0], &["which", "that"]) {
+            if let Some(verb) = after[1..].iter().find(|w| !is_in(w, SKIP))
+                && is_in(verb, VERB)
             {
                 item.company = true;
             }
-        } else if (is_in(
+        } else if (is_one_of(
             after[0],
             &[
                 "founded",
@@ -1158,8 +1214,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
                 "headquartered",
                 "based",
             ],
-        ) && is_in(after[1], &["in", "by"]))
-            || is_in(after[0], &["inc", "ltd", "llc", "corp"])
+        ) && is_one_of(after[1], &["in", "by"]))
+            || is_one_of(after[0], &["inc", "ltd", "llc", "corp"])
         {
             item.company = true;
         }
@@ -1169,13 +1225,13 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if item.suffix == Suffix::Owner {
         item.company = true;
     }
-    if item.possessive && !comma && is_in(after[0], POSSESSIVE_NOUNS) {
+    if item.possessive && !comma && is_in(after[0], POSSESSIVE_NOUN) {
         item.company = true;
     }
-    if is_in(before[0], ROLE_NOUNS) {
+    if is_in(before[0], ROLE) {
         item.company = true;
     }
-    if (before[0] == "by" && is_in(before[1], BY_VERBS)) || is_in(before[0], DEAL_VERBS) {
+    if (before[0] == "by" && is_in(before[1], BY_VERB)) || is_in(before[0], DEAL_VERB) {
         item.company = true;
     }
     if DEAL_PAIRS
@@ -1184,8 +1240,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     {
         item.company = true;
     }
-    if (is_in(before[0], &["like", "including"]) && is_in(before[1], ROLE_NOUNS))
-        || (before[0] == "as" && before[1] == "such" && is_in(before[2], ROLE_NOUNS))
+    if (is_one_of(before[0], &["like", "including"]) && is_in(before[1], ROLE))
+        || (before[0] == "as" && before[1] == "such" && is_in(before[2], ROLE))
     {
         item.company = true;
     }
@@ -1193,17 +1249,17 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         let verb = after
             .iter()
             .take(3)
-            .find(|w| !is_in(w, SKIPPED))
+            .find(|w| !is_in(w, SKIP))
             .copied()
             .unwrap_or("");
-        if is_in(verb, COMPANY_VERBS) || (mode != Mode::Body && is_in(verb, HEADLINE_VERBS)) {
+        if is_in(verb, VERB) || (mode != Mode::Body && is_in(verb, HEADLINE_VERB)) {
             item.company = true;
         }
     }
 
     // Place.
     if item.suffix == Suffix::Place
-        || (before[0] == "in" && is_in(before[1], &["based", "headquartered"]))
+        || (before[0] == "in" && is_one_of(before[1], &["based", "headquartered"]))
     {
         item.place = true;
     }
@@ -1284,9 +1340,8 @@ fn coordinate(text: &str, items: &mut [Item]) {
 /// Whether the text after an item reads "and other <businesses>"; marks the item if so.
 fn and_other(text: &str, item: &mut Item) -> bool {
     let (_, after) = words_after(text, item.poss_end);
-    let hit = after[0] == "and"
-        && after[1] == "other"
-        && after[2..5].iter().any(|w| is_in(w, ROLE_NOUNS));
+    let hit =
+        after[0] == "and" && after[1] == "other" && after[2..5].iter().any(|w| is_in(w, ROLE));
     if hit && !item.person && !item.place {
         item.company = true;
     }
