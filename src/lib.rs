@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod companies;
 pub mod digest;
 pub mod state;
 pub mod tui;

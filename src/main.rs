@@ -3,10 +3,12 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 
 use gazette::cli::{Cli, Command};
 use gazette::commands;
+use gazette::companies::{CompanyIndex, KnownCompanies};
 use gazette::state::ReadState;
 
 fn main() -> ExitCode {
@@ -37,13 +39,20 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            // Plain `list` shows no read marks: no need to touch the state file.
-            let state = if args.json || args.unread {
-                open_state(cli.state)
+            // Plain `list` needs neither read marks nor companies.
+            let (state, index) = if args.json || args.unread {
+                (open_state(cli.state), company_index(&loaded.digest)?)
             } else {
-                ReadState::in_memory()
+                (ReadState::in_memory(), CompanyIndex::default())
             };
-            commands::list::list(&loaded.digest, &state, args.json, args.unread, &mut out)?;
+            commands::list::list(
+                &loaded.digest,
+                &index,
+                &state,
+                args.json,
+                args.unread,
+                &mut out,
+            )?;
             0
         }
         Some(Command::Check(args)) => {
@@ -60,8 +69,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 Err(err) => return Err(err.into()),
             }
         }
-        Some(Command::Companies(_)) => {
-            anyhow::bail!("this subcommand is not built yet")
+        Some(Command::Companies(args)) => {
+            let loaded = commands::load(&args.paths)?;
+            print_warnings(&loaded);
+            let index = company_index(&loaded.digest)?;
+            commands::companies::companies(&index, args.json, &mut out)?;
+            0
         }
         None => {
             if !gazette::tui::terminal::is_interactive() {
@@ -103,6 +116,12 @@ fn open_state(path: Option<std::path::PathBuf>) -> ReadState {
         eprintln!("warning: {warning}");
     }
     state
+}
+
+/// The company index of a digest, with the user's companies.json merged over the bundled list.
+fn company_index(digest: &gazette::digest::Digest) -> anyhow::Result<CompanyIndex> {
+    let known = KnownCompanies::load_default().context("reading companies.json")?;
+    Ok(CompanyIndex::build(digest, &known))
 }
 
 fn print_warnings(loaded: &gazette::digest::Loaded) {

@@ -3,12 +3,14 @@
 use std::io::{self, Write};
 
 use super::ArticleJson;
+use crate::companies::CompanyIndex;
 use crate::digest::Digest;
 use crate::state::ReadState;
 
 /// `unread`: only articles `state` does not have marked read.
 pub fn list(
     digest: &Digest,
+    index: &CompanyIndex,
     state: &ReadState,
     json: bool,
     unread: bool,
@@ -17,18 +19,19 @@ pub fn list(
     let articles = digest
         .articles
         .iter()
-        .filter(|article| !(unread && state.is_read(article.id)));
+        .enumerate()
+        .filter(|(_, article)| !(unread && state.is_read(article.id)));
     if json {
         out.write_all(b"[")?;
-        for (i, article) in articles.enumerate() {
-            out.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
-            let mut item = ArticleJson::new(digest, article);
+        for (n, (i, article)) in articles.enumerate() {
+            out.write_all(if n == 0 { b"\n  " } else { b",\n  " })?;
+            let mut item = ArticleJson::new(digest, article).with_companies(index, i as u32);
             item.read = state.is_read(article.id);
             serde_json::to_writer(&mut *out, &item)?;
         }
         out.write_all(b"\n]\n")?;
     } else {
-        for article in articles {
+        for (_, article) in articles {
             writeln!(
                 out,
                 "{}  {}",

@@ -1,6 +1,7 @@
 //! The scripting subcommands, one file each; shared loading and JSON shapes here.
 
 pub mod check;
+pub mod companies;
 pub mod list;
 pub mod mark;
 
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::companies::CompanyIndex;
 use crate::digest::{self, Article, ArticleId, Digest, LoadError, Loaded};
 
 /// Loads the given paths, or the bundled sample when there are none.
@@ -42,5 +44,17 @@ impl<'a> ArticleJson<'a> {
             read: false,
             source: digest.location(article),
         }
+    }
+}
+
+impl<'a> ArticleJson<'a> {
+    /// Fills `companies` with the names the index found in article `index_in_digest`, most-mentioned first.
+    pub fn with_companies(mut self, index: &'a CompanyIndex, index_in_digest: u32) -> Self {
+        self.companies = index
+            .companies_of(index_in_digest)
+            .iter()
+            .map(|(id, _)| index.name(*id))
+            .collect();
+        self
     }
 }

@@ -1,0 +1,57 @@
+//! Criterion bench of the company index on a generated digest: the sample's articles
+//! replicated with shifted dates (about 4 KB each), 10k articles by default.
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use gazette::companies::{CompanyIndex, KnownCompanies};
+use gazette::digest::load::build;
+use gazette::digest::render::push_article;
+use gazette::digest::{Digest, Source, load_sample};
+
+/// A digest of `n` articles copied from the sample, one day apart per round.
+fn generated(n: usize) -> Digest {
+    let sample = load_sample().digest;
+    let mut text = String::new();
+    let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    for k in 0..n {
+        let article = &sample.articles[k % sample.articles.len()];
+        let date = base + Days::new((k / sample.articles.len()) as u64);
+        push_article(
+            &mut text,
+            date,
+            sample.headline(article),
+            sample.paragraphs(article),
+        );
+    }
+    build(vec![Source::from_string("generated.txt", text)], Vec::new()).digest
+}
+
+fn bench_index(c: &mut Criterion) {
+    let n: usize = std::env::var("GAZETTE_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let digest = generated(n);
+    assert_eq!(digest.articles.len(), n);
+    let bytes: usize = digest.sources.iter().map(|s| s.text().len()).sum();
+    let known = KnownCompanies::bundled();
+    let mut group = c.benchmark_group("company_index");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(format!("build_{n}_articles"), |b| {
+        b.iter(|| CompanyIndex::build(black_box(&digest), &known))
+    });
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    group.bench_function(format!("build_{n}_articles_1_thread"), |b| {
+        b.iter(|| single.install(|| CompanyIndex::build(black_box(&digest), &known)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_index);
+criterion_main!(benches);

@@ -1,0 +1,405 @@
+//! One pass over a paragraph: capitalised words (with possessives and `-owned` suffixes) grouped into runs.
+//!
+//! Everything else the recognizer does starts from these runs, so this loop is the
+//! hot path: it walks bytes, decodes a char only for non-ASCII bytes, and allocates
+//! nothing (the caller owns and reuses the buffers).
+
+use std::ops::Range;
+
+/// What a lower-case suffix glued to a name by a hyphen says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suffix {
+    None,
+    /// `Walmart-owned`, `Sequoia-backed`: the name owns or backs something, so it is a company.
+    Owner,
+    /// `Palo Alto-based`, `Stockholm-founded`: the name is a place.
+    Place,
+}
+
+/// How a word is attached to the word before it in the same run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joiner {
+    /// First word of its run.
+    Start,
+    Space,
+    /// ` & ` (Hellman & Friedman).
+    Amp,
+    /// ` of ` (Bank of America): a name may span it, a discovered name may not.
+    Of,
+}
+
+/// A capitalised word: `[start, end)` is the name, `[start, poss_end)` includes a possessive `’s`.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    pub start: u32,
+    pub end: u32,
+    pub poss_end: u32,
+    pub possessive: bool,
+    pub suffix: Suffix,
+    pub joiner: Joiner,
+}
+
+/// Consecutive capitalised words (indices into the word buffer).
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub words: Range<usize>,
+    pub sentence_start: bool,
+}
+
+/// Words after which a dot does not end the sentence, so the run goes on ("Warner Bros. Discovery").
+const ABBREVIATIONS: &[&[u8]] = &[b"Bros", b"Inc", b"Co", b"Corp", b"Jr", b"Sr", b"St", b"Ltd"];
+const OWNER_SUFFIXES: &[&[u8]] = &[
+    b"owned",
+    b"backed",
+    b"funded",
+    b"led",
+    b"controlled",
+    b"run",
+    b"operated",
+];
+const PLACE_SUFFIXES: &[&[u8]] = &[b"based", b"headquartered", b"founded", b"born"];
+
+/// Scans `text` into capitalised words and runs, replacing the buffers' contents.
+pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
+    words.clear();
+    runs.clear();
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut sentence_start = true;
+    // Whether the next capitalised word continues the current run, and how.
+    let mut joiner: Option<Joiner> = None;
+    while i < n {
+        let c = b[i];
+        if c == b' ' {
+            i += 1;
+            continue;
+        }
+        let capital = if c.is_ascii_uppercase() {
+            true
+        } else if c.is_ascii_lowercase() {
+            // iZettle, eBay: a lower-case letter then a capital starts a name too.
+            i + 1 < n && b[i + 1].is_ascii_uppercase() && (i == 0 || !is_word_byte(b[i - 1]))
+        } else if c >= 0x80 {
+            match char_at(text, i) {
+                Some(ch) if ch.is_alphanumeric() => ch.is_uppercase(),
+                Some(ch) => {
+                    // An opening quote starts a sentence of its own; any punctuation ends a run.
+                    if matches!(ch, '“' | '‘') {
+                        sentence_start = true;
+                    }
+                    joiner = None;
+                    i += ch.len_utf8();
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            false
+        } else {
+            // ASCII punctuation.
+            match c {
+                b'.' | b'!' | b'?' => sentence_start = true,
+                b'"' if i == 0 || b[i - 1] == b' ' => sentence_start = true,
+                b'&' if joiner.is_some() && b.get(i + 1) == Some(&b' ') => {
+                    joiner = Some(Joiner::Amp);
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            joiner = None;
+            i += 1;
+            continue;
+        };
+        if !capital {
+            let end = skip_word(text, i);
+            // "Bank of America": keep the run open across a lower-case "of".
+            if joiner.is_some()
+                && &b[i..end] == b"of"
+                && b.get(end) == Some(&b' ')
+                && b.get(end + 1).is_some_and(|c| c.is_ascii_uppercase())
+            {
+                joiner = Some(Joiner::Of);
+            } else {
+                joiner = None;
+                sentence_start = false;
+            }
+            i = end;
+            continue;
+        }
+        let word = scan_capital(text, i);
+        let next = word.next;
+        let w = Word {
+            start: i as u32,
+            end: word.end as u32,
+            poss_end: word.poss_end as u32,
+            possessive: word.possessive,
+            suffix: word.suffix,
+            joiner: joiner.unwrap_or(Joiner::Start),
+        };
+        match (joiner, runs.last_mut()) {
+            (Some(_), Some(run)) => run.words.end = words.len() + 1,
+            _ => runs.push(Run {
+                words: words.len()..words.len() + 1,
+                sentence_start,
+            }),
+        }
+        words.push(w);
+        sentence_start = false;
+        // A possessive or a suffix ends the run ("Facebook’s Clegg", "Walmart-owned Flipkart").
+        joiner = if word.possessive || word.suffix != Suffix::None {
+            None
+        } else {
+            Some(Joiner::Space)
+        };
+        i = next;
+    }
+}
+
+struct Scanned {
+    end: usize,
+    poss_end: usize,
+    possessive: bool,
+    suffix: Suffix,
+    /// Where scanning resumes.
+    next: usize,
+}
+
+/// Scans a capitalised word starting at `i`.
+fn scan_capital(text: &str, i: usize) -> Scanned {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut j = i;
+    let mut has_dot = false;
+    loop {
+        j = skip_word(text, j);
+        if j >= n {
+            break;
+        }
+        let c = b[j];
+        let after = b.get(j + 1).copied();
+        match c {
+            // JD.com, U.S: an inner dot joins; AT&T, P&G: so does a glued ampersand.
+            b'.' | b'&' if after.is_some_and(|a| a.is_ascii_alphanumeric()) => {
+                has_dot |= c == b'.';
+                j += 1;
+            }
+            b'-' if after.is_some_and(|a| a.is_ascii_lowercase()) => {
+                let suffix_end = skip_word(text, j + 1);
+                let suffix = &b[j + 1..suffix_end];
+                if OWNER_SUFFIXES.contains(&suffix) || PLACE_SUFFIXES.contains(&suffix) {
+                    let kind = if OWNER_SUFFIXES.contains(&suffix) {
+                        Suffix::Owner
+                    } else {
+                        Suffix::Place
+                    };
+                    let (end, poss_end, possessive) = possessive_split(text, i, j);
+                    return Scanned {
+                        end,
+                        poss_end,
+                        possessive,
+                        suffix: kind,
+                        next: suffix_end,
+                    };
+                }
+                j += 1;
+            }
+            b'-' if after.is_some_and(|a| a.is_ascii_alphanumeric() || a >= 0x80) => j += 1,
+            b'\'' if after.is_some_and(|a| a.is_ascii_alphabetic()) => j += 1,
+            0xE2 if text[j..].starts_with('’')
+                && b.get(j + 3).is_some_and(|a| a.is_ascii_alphabetic()) =>
+            {
+                j += 3
+            }
+            _ => break,
+        }
+    }
+    // A trailing dot after an abbreviation (Bros., Inc., U.S.) belongs to the word.
+    if b.get(j) == Some(&b'.') && (has_dot || ABBREVIATIONS.contains(&&b[i..j])) {
+        j += 1;
+    }
+    let (end, mut poss_end, mut possessive) = possessive_split(text, i, j);
+    // Plural possessive: "Collins’ committee".
+    if !possessive && j > i && b[j - 1] == b's' {
+        let rest = &text[j..];
+        let apostrophe = if rest.starts_with('’') {
+            3
+        } else if rest.starts_with('\'') {
+            1
+        } else {
+            0
+        };
+        if apostrophe > 0 && !b.get(j + apostrophe).is_some_and(|a| is_word_byte(*a)) {
+            poss_end = j + apostrophe;
+            possessive = true;
+        }
+    }
+    // "Byju’s-owned": a suffix after a possessive.
+    if b.get(j) == Some(&b'-') && b.get(j + 1).is_some_and(|a| a.is_ascii_lowercase()) {
+        let suffix_end = skip_word(text, j + 1);
+        let suffix = &b[j + 1..suffix_end];
+        let kind = if OWNER_SUFFIXES.contains(&suffix) {
+            Suffix::Owner
+        } else if PLACE_SUFFIXES.contains(&suffix) {
+            Suffix::Place
+        } else {
+            Suffix::None
+        };
+        if kind != Suffix::None {
+            return Scanned {
+                end,
+                poss_end,
+                possessive,
+                suffix: kind,
+                next: suffix_end,
+            };
+        }
+    }
+    Scanned {
+        end,
+        poss_end,
+        possessive,
+        suffix: Suffix::None,
+        next: poss_end.max(j),
+    }
+}
+
+/// Splits a trailing `’s` / `'s` off the word `[i, j)`: (name end, end with possessive, possessive?).
+fn possessive_split(text: &str, i: usize, j: usize) -> (usize, usize, bool) {
+    let word = &text[i..j];
+    for apostrophe in ["’s", "'s"] {
+        if let Some(stem) = word.strip_suffix(apostrophe)
+            && !stem.is_empty()
+        {
+            return (i + stem.len(), j, true);
+        }
+    }
+    (j, j, false)
+}
+
+/// The end of the run of word characters (letters, digits) starting at `i`.
+fn skip_word(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            i += 1;
+        } else if c >= 0x80 {
+            match char_at(text, i) {
+                Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+                Some(_) => break,
+                // A continuation byte: only reachable mid-char, which callers avoid.
+                None => i += 1,
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs_of(text: &str) -> Vec<Vec<(String, bool)>> {
+        let (mut words, mut runs) = (Vec::new(), Vec::new());
+        scan(text, &mut words, &mut runs);
+        runs.iter()
+            .map(|r| {
+                words[r.words.clone()]
+                    .iter()
+                    .map(|w| {
+                        (
+                            text[w.start as usize..w.end as usize].to_string(),
+                            w.possessive,
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        runs_of(text)
+            .into_iter()
+            .map(|r| r.into_iter().map(|(w, _)| w).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn finds_runs_possessives_and_odd_spellings() {
+        assert_eq!(
+            names("Osmo, acquired by Byju’s, sells iZettle and JD.com gear via WP Engine."),
+            ["Osmo", "Byju", "iZettle", "JD.com", "WP Engine"]
+        );
+        let runs = runs_of("Facebook’s Nick Clegg and Collins’ committee");
+        assert_eq!(runs[0], [("Facebook".to_string(), true)]);
+        assert_eq!(runs[2], [("Collins".to_string(), true)]);
+    }
+
+    #[test]
+    fn suffixes_split_and_classify() {
+        let text = "Walmart-owned Flipkart and Palo Alto-based Osmo and Byju’s-owned Osmo";
+        let (mut words, mut runs) = (Vec::new(), Vec::new());
+        scan(text, &mut words, &mut runs);
+        let got: Vec<_> = words
+            .iter()
+            .map(|w| (&text[w.start as usize..w.end as usize], w.suffix))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Walmart", Suffix::Owner),
+                ("Flipkart", Suffix::None),
+                ("Palo", Suffix::None),
+                ("Alto", Suffix::Place),
+                ("Osmo", Suffix::None),
+                ("Byju", Suffix::Owner),
+                ("Osmo", Suffix::None),
+            ]
+        );
+        assert_eq!(runs.len(), 6);
+    }
+
+    #[test]
+    fn sentence_starts_and_joiners() {
+        let text = "It rose. Bank of America and Hellman & Friedman and Warner Bros. Discovery";
+        let (mut words, mut runs) = (Vec::new(), Vec::new());
+        scan(text, &mut words, &mut runs);
+        assert!(runs[0].sentence_start);
+        assert!(runs[1].sentence_start);
+        assert!(!runs[2].sentence_start);
+        assert_eq!(
+            names(text),
+            [
+                "It",
+                "Bank America",
+                "Hellman Friedman",
+                "Warner Bros. Discovery"
+            ]
+        );
+        assert_eq!(words[2].joiner, Joiner::Of);
+        assert_eq!(words[4].joiner, Joiner::Amp);
+    }
+
+    #[test]
+    fn hyphenated_names_stay_whole() {
+        assert_eq!(
+            names("in Dada-JD Daojia and Hotstar-Flipkart’s ads, T-Mobile"),
+            ["Dada-JD Daojia", "Hotstar-Flipkart", "T-Mobile"]
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! `CompanyIndex`: per-article company lists and per-company posting lists, built in parallel.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::known::{KnownCompanies, NameKind, normalize};
+use super::rules::{self, Findings, Mention, Scratch};
+use crate::digest::Digest;
+
+/// A company in one [`CompanyIndex`]; known companies keep their id from the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CompanyId(pub u32);
+
+/// The companies of a digest. Per-article lists and posting lists are each one flat
+/// vector plus offsets, so 150k articles cost a few MB, not a heap object per article.
+#[derive(Debug, Clone)]
+pub struct CompanyIndex {
+    known: KnownCompanies,
+    /// Names of the companies discovered in the digest; their ids follow the known ones.
+    discovered_names: Vec<Box<str>>,
+    discovered: FxHashMap<Box<str>, u32>,
+    article_offsets: Vec<u32>,
+    article_companies: Vec<(CompanyId, u32)>,
+    posting_offsets: Vec<u32>,
+    postings: Vec<u32>,
+}
+
+impl Default for CompanyIndex {
+    /// An index of nothing: no companies known, no articles.
+    fn default() -> Self {
+        CompanyIndex::from_findings(KnownCompanies::parse(""), Vec::new())
+    }
+}
+
+impl CompanyIndex {
+    /// Recognises the companies of every article (in parallel) and indexes them.
+    pub fn build(digest: &Digest, known: &KnownCompanies) -> CompanyIndex {
+        let findings: Vec<Findings> = digest
+            .articles
+            .par_iter()
+            .map_init(Scratch::default, |scratch, article| {
+                rules::analyze(
+                    digest.headline(article),
+                    digest.paragraphs(article),
+                    known,
+                    scratch,
+                )
+            })
+            .collect();
+        Self::from_findings(known.clone(), findings)
+    }
+
+    fn from_findings(known: KnownCompanies, findings: Vec<Findings>) -> CompanyIndex {
+        let first_discovered = known.len() as u32;
+        let mut discovered: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut discovered_names: Vec<Box<str>> = Vec::new();
+        let mut article_offsets = Vec::with_capacity(findings.len() + 1);
+        let mut article_companies: Vec<(CompanyId, u32)> = Vec::new();
+        article_offsets.push(0);
+        for finding in findings {
+            let start = article_companies.len();
+            for (id, count) in finding.known {
+                article_companies.push((CompanyId(id), count));
+            }
+            for d in finding.discovered {
+                let id = match discovered.get(&d.key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = first_discovered + discovered_names.len() as u32;
+                        discovered_names.push(d.name);
+                        discovered.insert(d.key, id);
+                        id
+                    }
+                };
+                article_companies.push((CompanyId(id), d.count));
+            }
+            let list = &mut article_companies[start..];
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            article_offsets.push(article_companies.len() as u32);
+        }
+        let companies = first_discovered as usize + discovered_names.len();
+        // Posting lists by counting sort: articles are visited in order, so each list is sorted.
+        let mut posting_offsets = vec![0u32; companies + 1];
+        for (id, _) in &article_companies {
+            if let Some(n) = posting_offsets.get_mut(id.0 as usize + 1) {
+                *n += 1;
+            }
+        }
+        for i in 1..posting_offsets.len() {
+            posting_offsets[i] += posting_offsets[i - 1];
+        }
+        let mut fill: Vec<u32> = posting_offsets.clone();
+        let mut postings = vec![0u32; article_companies.len()];
+        for (article, window) in article_offsets.windows(2).enumerate() {
+            let (a, b) = (window[0] as usize, window[1] as usize);
+            for (id, _) in article_companies.get(a..b).unwrap_or_default() {
+                if let Some(slot) = fill.get_mut(id.0 as usize)
+                    && let Some(p) = postings.get_mut(*slot as usize)
+                {
+                    *p = article as u32;
+                    *slot += 1;
+                }
+            }
+        }
+        CompanyIndex {
+            known,
+            discovered_names,
+            discovered,
+            article_offsets,
+            article_companies,
+            posting_offsets,
+            postings,
+        }
+    }
+
+    /// The company's name as printed (canonical for known companies, as first seen for discovered ones).
+    pub fn name(&self, id: CompanyId) -> &str {
+        let first_discovered = self.known.len() as u32;
+        if id.0 < first_discovered {
+            self.known.name(id.0)
+        } else {
+            self.discovered_names
+                .get((id.0 - first_discovered) as usize)
+                .map_or("", |n| n)
+        }
+    }
+
+    /// Finds a company by name or alias, ignoring case, dots, apostrophe style and a possessive.
+    pub fn lookup(&self, name: &str) -> Option<CompanyId> {
+        let key = normalize(name.trim());
+        self.lookup_key(&key).or_else(|| {
+            let stem = key.strip_suffix("'s").or_else(|| key.strip_suffix('\''))?;
+            self.lookup_key(stem)
+        })
+    }
+
+    fn lookup_key(&self, key: &str) -> Option<CompanyId> {
+        match self.known.kind(key) {
+            Some(NameKind::Company { id, .. }) => Some(CompanyId(id)),
+            _ => self.discovered.get(key).map(|&id| CompanyId(id)),
+        }
+    }
+
+    /// The companies an article mentions, with mention counts, most-mentioned first.
+    pub fn companies_of(&self, article: u32) -> &[(CompanyId, u32)] {
+        let i = article as usize;
+        match (self.article_offsets.get(i), self.article_offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => self
+                .article_companies
+                .get(a as usize..b as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The articles (indices into `digest.articles`) that mention a company, ascending.
+    pub fn articles_of(&self, id: CompanyId) -> &[u32] {
+        let i = id.0 as usize;
+        match (self.posting_offsets.get(i), self.posting_offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => self
+                .postings
+                .get(a as usize..b as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// Every company mentioned at all, with its article count: count descending, then name.
+    pub fn by_count(&self) -> Vec<(CompanyId, usize)> {
+        let mut out: Vec<(CompanyId, usize)> = self
+            .posting_offsets
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[1] > w[0])
+            .map(|(id, w)| (CompanyId(id as u32), (w[1] - w[0]) as usize))
+            .collect();
+        out.sort_by(|a, b| {
+            b.1.cmp(&a.1).then_with(|| {
+                let (x, y) = (self.name(a.0), self.name(b.0));
+                x.to_lowercase().cmp(&y.to_lowercase()).then(x.cmp(y))
+            })
+        });
+        out
+    }
+
+    /// Byte ranges of company names in one paragraph, for highlighting in the article view.
+    pub fn mentions(&self, text: &str) -> Vec<(Range<usize>, CompanyId)> {
+        let mut scratch = Scratch::default();
+        let discovered = |key: &str| self.discovered.get(key).copied();
+        rules::mentions_in(text, &self.known, &discovered, &mut scratch)
+            .into_iter()
+            .map(|(range, m)| {
+                let id = match m {
+                    Mention::Known(id) | Mention::Discovered(id) => id,
+                };
+                (range, CompanyId(id))
+            })
+            .collect()
+    }
+
+    /// How many companies (known or discovered) have ids in this index.
+    pub fn len(&self) -> usize {
+        self.known.len() + self.discovered_names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

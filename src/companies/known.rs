@@ -1,0 +1,334 @@
+//! The names gazette knows: the bundled list (assets/companies.txt) merged with the user's companies.json.
+
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+const BUNDLED: &str = include_str!("../../assets/companies.txt");
+
+/// What a normalised name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A known company; `ambiguous` names are also ordinary words and need a company context.
+    Company {
+        id: u32,
+        ambiguous: bool,
+    },
+    /// A product or service that belongs to a company: never a company of its own.
+    Product,
+    Place,
+    /// A common first name: a capitalised run starting with it names a person.
+    FirstName,
+    /// A capitalised word that is not a name (weekdays, months, titles, sentence openers).
+    Word,
+    /// Listed under "ignore" in the user's file.
+    Ignored,
+}
+
+/// The known companies and the names that are never companies, keyed by normalised name.
+#[derive(Debug, Clone)]
+pub struct KnownCompanies {
+    names: Vec<Box<str>>,
+    keys: FxHashMap<Box<str>, NameKind>,
+    /// The most words any key has, so matching knows how far to look ahead.
+    max_words: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CompaniesFileError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// The user's companies.json: extra companies (a name, or a name with aliases) and names to ignore.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserFile {
+    #[serde(default)]
+    companies: Vec<UserCompany>,
+    #[serde(default)]
+    ignore: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum UserCompany {
+    Name(String),
+    WithAliases {
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+    },
+}
+
+impl KnownCompanies {
+    /// The list shipped in assets/companies.txt.
+    pub fn bundled() -> Self {
+        Self::parse(BUNDLED)
+    }
+
+    /// Parses the bundled text format (see the header of assets/companies.txt).
+    pub fn parse(text: &str) -> Self {
+        let mut known = KnownCompanies {
+            names: Vec::new(),
+            keys: FxHashMap::default(),
+            max_words: 1,
+        };
+        let mut section = "";
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            match section {
+                "companies" => {
+                    let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+                    if let Some(canonical) = names.next() {
+                        known.add_company(canonical, names);
+                    }
+                }
+                "products" => known.add_other(line, NameKind::Product),
+                "places" => known.add_other(line, NameKind::Place),
+                "first names" => known.add_other(line, NameKind::FirstName),
+                _ => known.add_other(line, NameKind::Word),
+            }
+        }
+        known
+    }
+
+    /// Merges the user's companies.json over this list: its companies win over any bundled meaning.
+    pub fn with_user_file(mut self, path: &Path) -> Result<Self, CompaniesFileError> {
+        let text = std::fs::read_to_string(path).map_err(|source| CompaniesFileError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let file: UserFile = serde_json::from_str(&text).map_err(|e| CompaniesFileError::Json {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        for company in file.companies {
+            match company {
+                UserCompany::Name(name) => self.add_company(&name, std::iter::empty()),
+                UserCompany::WithAliases { name, aliases } => {
+                    self.add_company(&name, aliases.iter().map(String::as_str))
+                }
+            }
+        }
+        for name in &file.ignore {
+            let key = normalize(name);
+            if !key.is_empty() {
+                self.keys.insert(key.into(), NameKind::Ignored);
+            }
+        }
+        Ok(self)
+    }
+
+    /// Where the user's file lives: `<config dir>/gazette/companies.json`.
+    pub fn user_file_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "gazette")
+            .map(|dirs| dirs.config_dir().join("companies.json"))
+    }
+
+    /// The bundled list, merged with the user's file when there is one.
+    pub fn load_default() -> Result<Self, CompaniesFileError> {
+        let known = Self::bundled();
+        match Self::user_file_path() {
+            Some(path) if path.exists() => known.with_user_file(&path),
+            _ => Ok(known),
+        }
+    }
+
+    /// Adds a company; a name already known as a company becomes an alias of it.
+    fn add_company<'a>(&mut self, canonical: &str, aliases: impl Iterator<Item = &'a str>) {
+        let (canonical, ambiguous) = strip_ambiguous(canonical);
+        let key = normalize(canonical);
+        if key.is_empty() {
+            return;
+        }
+        let id = match self.keys.get(key.as_str()) {
+            Some(NameKind::Company { id, .. }) => *id,
+            _ => {
+                let id = self.names.len() as u32;
+                self.names.push(canonical.into());
+                id
+            }
+        };
+        self.insert_company_key(key, id, ambiguous);
+        for alias in aliases {
+            let (alias, ambiguous) = strip_ambiguous(alias);
+            let key = normalize(alias);
+            if !key.is_empty() {
+                self.insert_company_key(key, id, ambiguous);
+            }
+        }
+    }
+
+    fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool) {
+        let ambiguous = ambiguous && !key.contains(' ');
+        self.max_words = self.max_words.max(key.split(' ').count());
+        self.keys
+            .insert(key.into(), NameKind::Company { id, ambiguous });
+    }
+
+    fn add_other(&mut self, name: &str, kind: NameKind) {
+        let key = normalize(name);
+        if key.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(key.split(' ').count());
+        // A company listed elsewhere keeps its meaning ("Line" the company vs a word).
+        self.keys.entry(key.into()).or_insert(kind);
+    }
+
+    /// What a normalised key stands for.
+    pub fn kind(&self, key: &str) -> Option<NameKind> {
+        self.keys.get(key).copied()
+    }
+
+    /// The canonical name of a known company.
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", |n| n)
+    }
+
+    /// How many known companies there are (their ids are 0..len).
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+}
+
+fn strip_ambiguous(name: &str) -> (&str, bool) {
+    match name.strip_prefix('~') {
+        Some(rest) => (rest.trim(), true),
+        None => (name, false),
+    }
+}
+
+/// The key a name is looked up by: lower case, dots dropped, every apostrophe as `'`,
+/// single spaces, and no leading "the " ("The New York Times" = "New York Times").
+pub fn normalize(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    normalize_into(name, &mut key);
+    key
+}
+
+/// [`normalize`] into a reused buffer (the hot path of matching).
+pub fn normalize_into(name: &str, key: &mut String) {
+    key.clear();
+    let mut space = false;
+    for c in name.chars() {
+        match c {
+            '.' => {}
+            '’' | '‘' | '\'' => key.push('\''),
+            c if c.is_whitespace() => space = !key.is_empty(),
+            c => {
+                if space {
+                    key.push(' ');
+                    space = false;
+                }
+                if c.is_ascii() {
+                    key.push(c.to_ascii_lowercase());
+                } else {
+                    key.extend(c.to_lowercase());
+                }
+            }
+        }
+    }
+    if key.len() > 4 && key.starts_with("the ") {
+        key.drain(..4);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_case_dots_apostrophes_and_the() {
+        assert_eq!(normalize("Byju’s"), "byju's");
+        assert_eq!(normalize("JD.com"), "jdcom");
+        assert_eq!(normalize("The  New York Times"), "new york times");
+        assert_eq!(normalize("U.S."), "us");
+    }
+
+    #[test]
+    fn bundled_list_parses_with_aliases_and_ambiguous_names() {
+        let known = KnownCompanies::bundled();
+        assert!(known.len() > 300, "only {} companies", known.len());
+        let Some(NameKind::Company { id, ambiguous }) = known.kind("facebook") else {
+            panic!("facebook is not a company")
+        };
+        assert!(!ambiguous);
+        assert_eq!(known.name(id), "Facebook");
+        assert!(matches!(
+            known.kind("target"),
+            Some(NameKind::Company {
+                ambiguous: true,
+                ..
+            })
+        ));
+        assert_ne!(known.kind("google"), known.kind("alphabet"));
+        assert_eq!(known.kind("new york times"), known.kind("nyt"));
+        assert_eq!(known.kind("india"), Some(NameKind::Place));
+        assert_eq!(known.kind("alexa"), Some(NameKind::Product));
+    }
+
+    #[test]
+    fn user_file_adds_companies_and_ignores_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("companies.json");
+        std::fs::write(
+            &path,
+            r#"{"companies": ["Acme Rockets", {"name": "Bixby", "aliases": ["Bixby Labs"]}],
+                "ignore": ["Amazon"]}"#,
+        )
+        .unwrap();
+        let known = KnownCompanies::bundled().with_user_file(&path).unwrap();
+        assert!(matches!(
+            known.kind("acme rockets"),
+            Some(NameKind::Company { .. })
+        ));
+        assert_eq!(known.kind("bixby"), known.kind("bixby labs"));
+        assert!(matches!(
+            known.kind("bixby"),
+            Some(NameKind::Company { .. })
+        ));
+        assert_eq!(known.kind("amazon"), Some(NameKind::Ignored));
+    }
+
+    #[test]
+    fn user_file_errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("companies.json");
+        std::fs::write(&path, "{\n  \"companies\": [1]\n}").unwrap();
+        let err = KnownCompanies::bundled()
+            .with_user_file(&path)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("companies.json:2:"), "{err}");
+    }
+}

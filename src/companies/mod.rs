@@ -1,0 +1,14 @@
+//! The company index: which companies each article mentions, and which articles mention each company.
+//!
+//! `known` holds the bundled list and the user's companies.json, `candidates` finds
+//! capitalised names in one pass, `rules` decides which of them are companies, and
+//! `index` builds the per-article lists and posting lists (in parallel) for the reader,
+//! the query language and the CLI.
+
+pub mod candidates;
+pub mod index;
+pub mod known;
+pub mod rules;
+
+pub use index::{CompanyId, CompanyIndex};
+pub use known::{CompaniesFileError, KnownCompanies};

@@ -1,0 +1,1431 @@
+//! The recognition rules: which capitalised runs of one article name companies, and how often.
+//!
+//! Known names are matched longest-first in each run. What is left over ("stretches")
+//! becomes a company only with evidence from its context — an appositive ("X, the
+//! London startup"), a role noun ("retailer X"), a deal ("acquired by X", "X raised"),
+//! a possessive ("X’s CEO"), a list with other companies — and no sign that it is a
+//! person ("Pramod Sharma, CEO of…", a surname of someone named in full) or a place.
+//! Names that are also common words (Apple, Target) need the same evidence when they
+//! open a sentence.
+
+use rustc_hash::FxHashMap;
+
+use super::candidates::{self, Joiner, Run, Suffix, Word};
+use super::known::{KnownCompanies, NameKind, normalize_into};
+
+/// What one article mentions: known companies by id and newly discovered names, with counts.
+#[derive(Debug, Default, Clone)]
+pub struct Findings {
+    pub known: Vec<(u32, u32)>,
+    pub discovered: Vec<Discovered>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Discovered {
+    pub name: Box<str>,
+    pub key: Box<str>,
+    pub count: u32,
+}
+
+/// Buffers reused across articles (one per worker thread).
+#[derive(Default)]
+pub struct Scratch {
+    words: Vec<Word>,
+    runs: Vec<Run>,
+    key: String,
+    items: Vec<Item>,
+    aggs: Vec<Agg>,
+    agg_index: FxHashMap<String, usize>,
+    known: Vec<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum What {
+    Known {
+        id: u32,
+        ambiguous: bool,
+    },
+    Stretch {
+        agg: usize,
+    },
+    /// A place, product or other name that is never a company.
+    Rejected,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    start: usize,
+    end: usize,
+    poss_end: usize,
+    possessive: bool,
+    suffix: Suffix,
+    what: What,
+    sentence_start: bool,
+    /// Preceded in its run by another capitalised name word ("Times Square", "Tom Cruise").
+    after_capital: bool,
+    after_first_name: bool,
+    company: bool,
+    person: bool,
+    place: bool,
+}
+
+/// Everything seen about one unknown name in the article.
+#[derive(Debug)]
+struct Agg {
+    key: String,
+    name: String,
+    first_word: String,
+    last_word: String,
+    words: usize,
+    occurrences: u32,
+    company: bool,
+    person: bool,
+    place: bool,
+    rejected: bool,
+}
+
+/// Analyses one article; `paragraphs` are its non-blank body lines.
+pub fn analyze<'a>(
+    headline: &str,
+    paragraphs: impl Iterator<Item = &'a str>,
+    known: &KnownCompanies,
+    scratch: &mut Scratch,
+) -> Findings {
+    scratch.aggs.clear();
+    scratch.agg_index.clear();
+    scratch.known.clear();
+    for paragraph in paragraphs {
+        analyze_text(paragraph, Mode::Body, known, scratch);
+    }
+    let mode = if is_title_case(headline) {
+        Mode::TitleCaseHeadline
+    } else {
+        Mode::Headline
+    };
+    analyze_text(headline, mode, known, scratch);
+    finish(scratch)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Body,
+    Headline,
+    /// "Apple Opens Its First Store": capitals say nothing, so only names known or confirmed elsewhere count.
+    TitleCaseHeadline,
+}
+
+/// The company names in one paragraph, without article context: for highlighting.
+/// `discovered` maps a normalised key to the id of a company discovered in the digest.
+pub fn mentions_in(
+    text: &str,
+    known: &KnownCompanies,
+    discovered: &dyn Fn(&str) -> Option<u32>,
+    scratch: &mut Scratch,
+) -> Vec<(std::ops::Range<usize>, Mention)> {
+    scratch.aggs.clear();
+    scratch.agg_index.clear();
+    collect_items(text, Mode::Body, known, scratch);
+    let mut out = Vec::new();
+    for item in &scratch.items {
+        match item.what {
+            What::Known { id, ambiguous } if known_counts(item, ambiguous, Mode::Body) => {
+                out.push((item.start..item.end, Mention::Known(id)));
+            }
+            What::Stretch { agg } => {
+                let Some(a) = scratch.aggs.get(agg) else {
+                    continue;
+                };
+                if let Some(id) = discovered(&a.key) {
+                    out.push((item.start..item.end, Mention::Discovered(id)));
+                } else if a.words > 1
+                    && let Some(id) = discovered(&a.first_word)
+                {
+                    // "SmartThings Hub": highlight the company it starts with.
+                    let end = text[item.start..item.end]
+                        .find(' ')
+                        .map_or(item.end, |n| item.start + n);
+                    out.push((item.start..end, Mention::Discovered(id)));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A company name found by [`mentions_in`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mention {
+    /// A known company's id in [`KnownCompanies`].
+    Known(u32),
+    /// The id the caller's `discovered` function returned.
+    Discovered(u32),
+}
+
+fn analyze_text(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Scratch) {
+    collect_items(text, mode, known, scratch);
+    let Scratch {
+        items,
+        aggs,
+        known: known_counts_acc,
+        ..
+    } = scratch;
+    for item in items.iter() {
+        match item.what {
+            What::Known { id, ambiguous } => {
+                if known_counts(item, ambiguous, mode) {
+                    add_count(known_counts_acc, id);
+                }
+            }
+            What::Stretch { agg } => {
+                if let Some(a) = aggs.get_mut(agg) {
+                    a.occurrences += 1;
+                    if mode != Mode::TitleCaseHeadline {
+                        a.company |= item.company;
+                        a.person |= item.person;
+                        a.place |= item.place;
+                    }
+                }
+            }
+            What::Rejected => {}
+        }
+    }
+}
+
+/// Whether an occurrence of a known company counts.
+fn known_counts(item: &Item, ambiguous: bool, mode: Mode) -> bool {
+    if item.after_first_name {
+        return false;
+    }
+    if !ambiguous {
+        // "told TechCrunch": person cues only speak about names gazette does not know.
+        return true;
+    }
+    if item.person {
+        return false;
+    }
+    item.company || (!item.sentence_start && !item.after_capital && mode != Mode::TitleCaseHeadline)
+}
+
+fn add_count(counts: &mut Vec<(u32, u32)>, id: u32) {
+    match counts.iter_mut().find(|(i, _)| *i == id) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((id, 1)),
+    }
+}
+
+/// Scans `text` into items (known names, stretches, rejected names) with their context evidence.
+fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Scratch) {
+    let Scratch {
+        words,
+        runs,
+        key,
+        items,
+        aggs,
+        agg_index,
+        ..
+    } = scratch;
+    candidates::scan(text, words, runs);
+    items.clear();
+    for run in runs.iter() {
+        split_run(text, run, words, known, key, items, aggs, agg_index, mode);
+    }
+    // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known company
+    // name its product, not a company of their own.
+    for k in 1..items.len() {
+        let follows_company = items.get(k - 1).zip(items.get(k)).is_some_and(|(a, b)| {
+            matches!(a.what, What::Known { .. })
+                && !a.possessive
+                && matches!(b.what, What::Stretch { .. })
+                && text.get(a.poss_end..b.start) == Some(" ")
+        });
+        if follows_company && let Some(b) = items.get_mut(k) {
+            b.what = What::Rejected;
+        }
+    }
+    for item in items.iter_mut() {
+        // Known unambiguous names need no evidence; lists learn from them directly.
+        if matches!(
+            item.what,
+            What::Stretch { .. }
+                | What::Known {
+                    ambiguous: true,
+                    ..
+                }
+        ) {
+            gather_evidence(text, item, mode);
+        }
+    }
+    coordinate(text, items);
+}
+
+/// Splits one run into known names (longest first) and the stretches between them.
+#[allow(clippy::too_many_arguments)]
+fn split_run(
+    text: &str,
+    run: &Run,
+    words: &[Word],
+    known: &KnownCompanies,
+    key: &mut String,
+    items: &mut Vec<Item>,
+    aggs: &mut Vec<Agg>,
+    agg_index: &mut FxHashMap<String, usize>,
+    mode: Mode,
+) {
+    let Some(run_words) = words.get(run.words.clone()) else {
+        return;
+    };
+    let n = run_words.len();
+    let max = known.max_words();
+    let mut stretch: Option<usize> = None;
+    let mut prev_name = false; // the previous word was a name word (not a stop word)
+    let mut prev_first_name = false;
+    let mut i = 0;
+    while i < n {
+        let w = run_words[i];
+        if w.joiner == Joiner::Of {
+            close_stretch(
+                text,
+                run,
+                run_words,
+                &mut stretch,
+                i,
+                known,
+                key,
+                items,
+                aggs,
+                agg_index,
+                mode,
+                false,
+            );
+            prev_name = false;
+            prev_first_name = false;
+        }
+        // Longest known company starting here.
+        let mut matched = None;
+        for j in (i..n.min(i + max)).rev() {
+            let last = run_words[j];
+            let start = w.start as usize;
+            let ends: &[u32] = if last.possessive {
+                &[last.poss_end, last.end]
+            } else {
+                &[last.end]
+            };
+            for &end in ends {
+                normalize_into(&text[start..end as usize], key);
+                if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
+                    matched = Some((j, id, ambiguous));
+                    break;
+                }
+            }
+            if matched.is_some() {
+                break;
+            }
+        }
+        if let Some((j, id, ambiguous)) = matched {
+            close_stretch(
+                text,
+                run,
+                run_words,
+                &mut stretch,
+                i,
+                known,
+                key,
+                items,
+                aggs,
+                agg_index,
+                mode,
+                false,
+            );
+            let last = run_words[j];
+            items.push(Item {
+                start: w.start as usize,
+                end: last.end as usize,
+                poss_end: last.poss_end as usize,
+                possessive: last.possessive,
+                suffix: last.suffix,
+                what: What::Known { id, ambiguous },
+                sentence_start: i == 0 && run.sentence_start,
+                after_capital: prev_name && w.joiner != Joiner::Of,
+                after_first_name: prev_first_name && w.joiner != Joiner::Of,
+                company: false,
+                person: false,
+                place: false,
+            });
+            prev_name = true;
+            prev_first_name = false;
+            i = j + 1;
+            continue;
+        }
+        let word_text = &text[w.start as usize..w.end as usize];
+        normalize_into(word_text, key);
+        let kind = known.kind(key);
+        if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || is_legal_suffix(key) {
+            let legal = is_legal_suffix(key);
+            close_stretch(
+                text,
+                run,
+                run_words,
+                &mut stretch,
+                i,
+                known,
+                key,
+                items,
+                aggs,
+                agg_index,
+                mode,
+                legal,
+            );
+            prev_name = false;
+            prev_first_name = false;
+            i += 1;
+            continue;
+        }
+        // "Hotstar-Flipkart’s": a hyphenated word made only of known companies is several names.
+        if word_text.contains('-') && split_hyphenated(text, run, w, i, known, key, items) {
+            close_stretch(
+                text,
+                run,
+                run_words,
+                &mut stretch,
+                i,
+                known,
+                key,
+                items,
+                aggs,
+                agg_index,
+                mode,
+                false,
+            );
+            // The split items were pushed before the stretch closed; keep items in text order.
+            items.sort_by_key(|it| it.start);
+            prev_name = true;
+            prev_first_name = false;
+            i += 1;
+            continue;
+        }
+        if stretch.is_none() {
+            stretch = Some(i);
+        }
+        prev_first_name = kind == Some(NameKind::FirstName);
+        prev_name = true;
+        i += 1;
+    }
+    close_stretch(
+        text,
+        run,
+        run_words,
+        &mut stretch,
+        n,
+        known,
+        key,
+        items,
+        aggs,
+        agg_index,
+        mode,
+        false,
+    );
+}
+
+fn split_hyphenated(
+    text: &str,
+    run: &Run,
+    w: Word,
+    index: usize,
+    known: &KnownCompanies,
+    key: &mut String,
+    items: &mut Vec<Item>,
+) -> bool {
+    let word = &text[w.start as usize..w.end as usize];
+    let mut found = Vec::new();
+    let mut offset = w.start as usize;
+    for part in word.split('-') {
+        normalize_into(part, key);
+        match known.kind(key) {
+            Some(NameKind::Company { id, ambiguous }) => {
+                found.push((offset, offset + part.len(), id, ambiguous))
+            }
+            _ => return false,
+        }
+        offset += part.len() + 1;
+    }
+    let count = found.len();
+    for (k, (start, end, id, ambiguous)) in found.into_iter().enumerate() {
+        let last = k + 1 == count;
+        items.push(Item {
+            start,
+            end,
+            poss_end: if last { w.poss_end as usize } else { end },
+            possessive: last && w.possessive,
+            suffix: if last { w.suffix } else { Suffix::None },
+            what: What::Known { id, ambiguous },
+            sentence_start: index == 0 && run.sentence_start && k == 0,
+            after_capital: false,
+            after_first_name: false,
+            company: true,
+            person: false,
+            place: false,
+        });
+    }
+    count > 1
+}
+
+/// Ends the open stretch (words `from..to` of the run) and records it as an item.
+#[allow(clippy::too_many_arguments)]
+fn close_stretch(
+    text: &str,
+    run: &Run,
+    run_words: &[Word],
+    stretch: &mut Option<usize>,
+    to: usize,
+    known: &KnownCompanies,
+    key: &mut String,
+    items: &mut Vec<Item>,
+    aggs: &mut Vec<Agg>,
+    agg_index: &mut FxHashMap<String, usize>,
+    mode: Mode,
+    legal_suffix_follows: bool,
+) {
+    let Some(from) = stretch.take() else { return };
+    let (Some(first), Some(last)) = (run_words.get(from), run_words.get(to.wrapping_sub(1))) else {
+        return;
+    };
+    let (start, end) = (first.start as usize, last.end as usize);
+    let name = &text[start..end];
+    normalize_into(name, key);
+    let words = to - from;
+    let rejected = match known.kind(key) {
+        Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored) => true,
+        _ => key.chars().count() < 2 || key.chars().all(|c| c.is_ascii_digit()),
+    };
+    let what = if rejected {
+        What::Rejected
+    } else {
+        let agg = match agg_index.get(key.as_str()) {
+            Some(&agg) => agg,
+            None if mode == Mode::TitleCaseHeadline => {
+                // Only names already seen in the body count in a Title Case headline.
+                return;
+            }
+            None => {
+                let first_word = {
+                    let w = &text[first.start as usize..first.end as usize];
+                    let mut k = String::new();
+                    normalize_into(w, &mut k);
+                    k
+                };
+                let last_word = {
+                    let w = &text[last.start as usize..last.end as usize];
+                    let mut k = String::new();
+                    normalize_into(w, &mut k);
+                    k
+                };
+                aggs.push(Agg {
+                    key: key.clone(),
+                    name: name.to_string(),
+                    first_word,
+                    last_word,
+                    words,
+                    occurrences: 0,
+                    company: false,
+                    person: false,
+                    place: false,
+                    rejected: false,
+                });
+                agg_index.insert(key.clone(), aggs.len() - 1);
+                aggs.len() - 1
+            }
+        };
+        What::Stretch { agg }
+    };
+    let first_name = known.kind(&{
+        let mut k = String::new();
+        normalize_into(&text[first.start as usize..first.end as usize], &mut k);
+        k
+    }) == Some(NameKind::FirstName);
+    let last_suffix_word = if words > 1 {
+        let mut k = String::new();
+        normalize_into(&text[last.start as usize..last.end as usize], &mut k);
+        is_in(&k, COMPANY_SUFFIX)
+    } else {
+        false
+    };
+    items.push(Item {
+        start,
+        end,
+        poss_end: last.poss_end as usize,
+        possessive: last.possessive,
+        suffix: last.suffix,
+        what,
+        sentence_start: from == 0 && run.sentence_start,
+        after_capital: false,
+        after_first_name: false,
+        company: legal_suffix_follows || last_suffix_word,
+        person: first_name && words > 1,
+        place: false,
+    });
+}
+
+fn is_legal_suffix(key: &str) -> bool {
+    matches!(
+        key,
+        "inc"
+            | "ltd"
+            | "corp"
+            | "llc"
+            | "plc"
+            | "gmbh"
+            | "ag"
+            | "sa"
+            | "co"
+            | "limited"
+            | "bv"
+            | "nv"
+    )
+}
+
+/// Last words that make a multi-word name a company ("Small Giant Games", "Index Ventures").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "group",
+    "holdings",
+    "technologies",
+    "technology",
+    "labs",
+    "ventures",
+    "capital",
+    "partners",
+    "games",
+    "studios",
+    "media",
+    "networks",
+    "systems",
+    "software",
+    "robotics",
+    "analytics",
+    "therapeutics",
+    "pharmaceuticals",
+    "motors",
+    "airlines",
+    "entertainment",
+    "interactive",
+    "research",
+    "corporation",
+    "foods",
+    "brands",
+    "financial",
+    "semiconductor",
+    "energy",
+    "logistics",
+    "payments",
+    "bank",
+    "investments",
+    "management",
+    "securities",
+    "telecom",
+    "communications",
+    "electronics",
+    "industries",
+    "enterprises",
+    "solutions",
+    "dynamics",
+    "aerospace",
+    "biosciences",
+    "insurance",
+];
+
+/// Nouns that say the name next to them is a business ("retailer Suning", "X, a startup").
+const ROLE_NOUNS: &[&str] = &[
+    "startup",
+    "startups",
+    "start-up",
+    "start-ups",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "giant",
+    "giants",
+    "retailer",
+    "retailers",
+    "provider",
+    "providers",
+    "service",
+    "services",
+    "app",
+    "apps",
+    "platform",
+    "platforms",
+    "maker",
+    "makers",
+    "rival",
+    "rivals",
+    "unicorn",
+    "unicorns",
+    "investor",
+    "investors",
+    "backer",
+    "backers",
+    "fund",
+    "funds",
+    "agency",
+    "agencies",
+    "marketplace",
+    "marketplaces",
+    "bank",
+    "banks",
+    "lender",
+    "lenders",
+    "insurer",
+    "insurers",
+    "brand",
+    "brands",
+    "chain",
+    "chains",
+    "operator",
+    "operators",
+    "developer",
+    "developers",
+    "publisher",
+    "publishers",
+    "studio",
+    "studios",
+    "carrier",
+    "carriers",
+    "airline",
+    "airlines",
+    "manufacturer",
+    "manufacturers",
+    "subsidiary",
+    "subsidiaries",
+    "competitor",
+    "competitors",
+    "vendor",
+    "vendors",
+    "supplier",
+    "suppliers",
+    "brokerage",
+    "conglomerate",
+    "business",
+    "businesses",
+    "broadcaster",
+    "broadcasters",
+    "newspaper",
+    "website",
+    "fintech",
+    "fintechs",
+    "automaker",
+    "automakers",
+    "carmaker",
+    "carmakers",
+    "chipmaker",
+    "chipmakers",
+    "incubator",
+    "accelerator",
+    "spinoff",
+    "spin-off",
+    "streamer",
+    "streamers",
+    "corporation",
+    "e-tailer",
+    "decacorn",
+    "outlet",
+    "exchange",
+    "exchanges",
+    "retail",
+];
+
+/// Nouns that say the name next to them is a person ("Pramod Sharma, CEO of Osmo").
+const PERSON_NOUNS: &[&str] = &[
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "chief",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "executive",
+    "analyst",
+    "engineer",
+    "partner",
+    "president",
+    "minister",
+    "secretary",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "professor",
+    "author",
+    "editor",
+    "reporter",
+    "head",
+    "manager",
+    "officer",
+    "official",
+    "member",
+    "researcher",
+    "economist",
+    "lawyer",
+    "vp",
+    "vice",
+    "senator",
+    "governor",
+    "mayor",
+    "designer",
+    "who",
+    "whose",
+    "scientist",
+    "entrepreneur",
+    "journalist",
+    "correspondent",
+    "leader",
+    "employee",
+    "student",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "said",
+    "says",
+    "actor",
+    "actress",
+    "singer",
+    "politician",
+    "judge",
+    "general",
+];
+
+/// Verbs right after a name that make it a company ("X raised", "Osmo today announced").
+const COMPANY_VERBS: &[&str] = &[
+    "raised",
+    "raises",
+    "raising",
+    "acquired",
+    "acquires",
+    "buys",
+    "bought",
+    "invests",
+    "invested",
+    "backs",
+    "launched",
+    "launches",
+    "announced",
+    "announces",
+    "unveiled",
+    "unveils",
+    "filed",
+    "files",
+    "closes",
+    "valued",
+    "sells",
+    "sold",
+    "owns",
+    "operates",
+    "competes",
+    "partnered",
+    "hires",
+    "hired",
+    "lays",
+    "laid",
+    "shipped",
+    "ships",
+    "employs",
+    "debuted",
+    "debuts",
+    "shares",
+    "stock",
+    "outage",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "headquarters",
+    "ipo",
+    "sale",
+    "makes",
+    "offers",
+    "provides",
+    "runs",
+    "develops",
+    "builds",
+    "acquire",
+    "merged",
+    "merges",
+    "reported",
+    "posted",
+];
+
+/// More verbs that open headlines ("Creandum closes $300M fund").
+const HEADLINE_VERBS: &[&str] = &[
+    "lands", "nabs", "secures", "snags", "cuts", "expands", "shutters", "pivots", "rebrands",
+    "opens", "gets", "partners", "layoffs", "picks", "bags", "scores", "adds", "releases",
+    "pauses", "faces",
+];
+
+/// Words skipped between a name and its verb ("Osmo today announced", "X has raised").
+const SKIPPED: &[&str] = &[
+    "today",
+    "also",
+    "now",
+    "recently",
+    "has",
+    "have",
+    "had",
+    "just",
+    "quietly",
+    "officially",
+    "reportedly",
+    "previously",
+    "already",
+    "finally",
+    "is",
+    "was",
+    "will",
+    "getting",
+    "being",
+    "been",
+    "yesterday",
+    "earlier",
+    "then",
+    "itself",
+    "last",
+    "this",
+    "week",
+    "year",
+    "month",
+];
+
+/// After a possessive: nouns that only companies have ("X’s CEO", "X’s shares").
+const POSSESSIVE_NOUNS: &[&str] = &[
+    "ceo",
+    "cto",
+    "cfo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "chief",
+    "shares",
+    "stock",
+    "valuation",
+    "investors",
+    "headquarters",
+    "revenue",
+    "revenues",
+    "employees",
+    "staff",
+    "customers",
+    "users",
+    "subscribers",
+    "app",
+    "apps",
+    "platform",
+    "service",
+    "services",
+    "stores",
+    "store",
+    "parent",
+    "subsidiary",
+    "acquisition",
+    "ipo",
+    "board",
+    "products",
+    "business",
+    "market",
+    "marketplace",
+    "e-commerce",
+    "ecommerce",
+    "website",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "executives",
+    "engineers",
+    "management",
+    "earnings",
+    "profit",
+    "profits",
+    "sales",
+    "brand",
+    "cloud",
+    "portfolio",
+    "deal",
+    "offering",
+    "offerings",
+    "lawyers",
+    "financials",
+];
+
+/// Verbs before "by" that make the name after it a company ("acquired by X").
+const BY_VERBS: &[&str] = &[
+    "acquired",
+    "owned",
+    "backed",
+    "led",
+    "funded",
+    "bought",
+    "run",
+    "operated",
+    "controlled",
+    "purchased",
+    "financed",
+    "sponsored",
+    "published",
+    "made",
+    "developed",
+    "built",
+    "offered",
+];
+
+/// Verbs directly before a name that make it a company ("acquired Osmo", "backs Argent").
+const DEAL_VERBS: &[&str] = &[
+    "acquired",
+    "acquire",
+    "acquires",
+    "acquiring",
+    "buy",
+    "buys",
+    "bought",
+    "buying",
+    "backs",
+    "backing",
+    "rival",
+    "rivals",
+    "acquisition",
+    "purchase",
+    "purchased",
+];
+
+/// Two words before a name that make it a company ("invested in X", "competes with X").
+const DEAL_PAIRS: &[(&str, &str)] = &[
+    ("invested", "in"),
+    ("invests", "in"),
+    ("investment", "in"),
+    ("investment", "from"),
+    ("investments", "in"),
+    ("stake", "in"),
+    ("competes", "with"),
+    ("compete", "with"),
+    ("competing", "with"),
+    ("partnered", "with"),
+    ("partnership", "with"),
+    ("partnering", "with"),
+    ("merger", "with"),
+    ("merge", "with"),
+    ("acquisition", "of"),
+    ("ipo", "of"),
+    ("exit", "of"),
+    ("investors", "in"),
+    ("investor", "in"),
+    ("backer", "of"),
+    ("shares", "of"),
+    ("spun", "off"),
+    ("out", "of"),
+    ("sold", "to"),
+    ("sell", "to"),
+    ("deal", "with"),
+    ("contract", "with"),
+];
+
+/// Words that end an appositive before its head noun ("a general partner at the firm").
+const APPOSITIVE_STOPS: &[&str] = &[
+    "of", "at", "in", "for", "to", "from", "with", "that", "which", "who", "whose", "and", "or",
+    "on", "by", "is", "was", "has", "will", "said",
+];
+
+/// Every context word list in one hash map: word -> bit set of the lists holding it.
+/// One lookup per word beats scanning a dozen lists for each name.
+static LEXICON: std::sync::LazyLock<FxHashMap<&'static str, u16>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (list_id, list) in LISTS.iter().enumerate() {
+            for word in list.iter() {
+                *map.entry(word).or_default() |= 1 << list_id;
+            }
+        }
+        map
+    });
+
+const LISTS: [&[&str]; 10] = [
+    ROLE_NOUNS,
+    PERSON_NOUNS,
+    COMPANY_VERBS,
+    HEADLINE_VERBS,
+    SKIPPED,
+    POSSESSIVE_NOUNS,
+    BY_VERBS,
+    DEAL_VERBS,
+    APPOSITIVE_STOPS,
+    COMPANY_SUFFIXES,
+];
+const ROLE: u16 = 1;
+const PERSON: u16 = 1 << 1;
+const VERB: u16 = 1 << 2;
+const HEADLINE_VERB: u16 = 1 << 3;
+const SKIP: u16 = 1 << 4;
+const POSSESSIVE_NOUN: u16 = 1 << 5;
+const BY_VERB: u16 = 1 << 6;
+const DEAL_VERB: u16 = 1 << 7;
+const APPOSITIVE_STOP: u16 = 1 << 8;
+const COMPANY_SUFFIX: u16 = 1 << 9;
+
+/// Whether `word` (any ASCII case) is in one of the lists in `lists`.
+fn is_in(word: &str, lists: u16) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(dst) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst)
+        .ok()
+        .and_then(|lower| LEXICON.get(lower))
+        .is_some_and(|bits| bits & lists != 0)
+}
+
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    !word.is_empty() && words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Up to three words right before `start`, nearest first; empty where punctuation intervenes.
+fn words_before(text: &str, start: usize) -> [&str; 3] {
+    let mut out = [""; 3];
+    let lo = floor_boundary(text, start.saturating_sub(80));
+    let Some(before) = text.get(lo..start) else {
+        return out;
+    };
+    if !before.ends_with(' ') {
+        return out;
+    }
+    for (k, token) in before.trim_end().rsplit(' ').take(3).enumerate() {
+        if token.is_empty() || !token.ends_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
+        if let Some(slot) = out.get_mut(k) {
+            *slot = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+        // A word that begins with punctuation ("(company") is the last one in reach.
+        if !token.starts_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
+    }
+    out
+}
+
+/// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
+fn words_after(text: &str, end: usize) -> (bool, [&str; 8]) {
+    let mut out = [""; 8];
+    let hi = ceil_boundary(text, (end + 120).min(text.len()));
+    let Some(mut rest) = text.get(end..hi) else {
+        return (false, out);
+    };
+    let comma = if let Some(r) = rest.strip_prefix(", ") {
+        rest = r;
+        true
+    } else if let Some(r) = rest.strip_prefix(' ') {
+        rest = r;
+        false
+    } else {
+        return (false, out);
+    };
+    for (k, token) in rest.split(' ').take(8).enumerate() {
+        let clean = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if clean.is_empty() || !clean.starts_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
+        if let Some(slot) = out.get_mut(k) {
+            *slot = clean;
+        }
+        if clean.len() != token.len() {
+            break;
+        }
+    }
+    (comma, out)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn is_capitalised_possessive(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase()) && (word.ends_with("’s") || word.ends_with("'s"))
+}
+
+/// Reads the context around one item and records company, person and place evidence.
+fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
+    let before = words_before(text, item.start);
+    let after_end = if item.possessive {
+        item.poss_end
+    } else {
+        item.end
+    };
+    let (comma, after) = words_after(text, after_end);
+
+    // Person.
+    if is_in(before[0], PERSON) && !is_in(before[0], ROLE) {
+        item.person = true;
+    }
+    if comma {
+        if is_in(after[0], PERSON) {
+            item.person = true;
+        } else if is_capitalised_possessive(after[0]) && is_in(after[1], PERSON) {
+            // "Stewart Butterfield, Slack’s chief executive"
+            item.person = true;
+        } else if is_one_of(after[0], &["a", "an", "the", "its"]) {
+            for word in &after[1..] {
+                if word.is_empty() || is_in(word, APPOSITIVE_STOP) {
+                    break;
+                }
+                if is_in(word, ROLE) {
+                    item.company = true;
+                    break;
+                }
+                if is_in(word, PERSON) {
+                    item.person = true;
+                    break;
+                }
+            }
+        } else if is_one_of(after[0], &["which", "that"]) {
+            if let Some(verb) = after[1..].iter().find(|w| !is_in(w, SKIP))
+                && is_in(verb, VERB)
+            {
+                item.company = true;
+            }
+        } else if (is_one_of(
+            after[0],
+            &[
+                "founded",
+                "owned",
+                "backed",
+                "acquired",
+                "headquartered",
+                "based",
+            ],
+        ) && is_one_of(after[1], &["in", "by"]))
+            || is_one_of(after[0], &["inc", "ltd", "llc", "corp"])
+        {
+            item.company = true;
+        }
+    }
+
+    // Company.
+    if item.suffix == Suffix::Owner {
+        item.company = true;
+    }
+    if item.possessive && !comma && is_in(after[0], POSSESSIVE_NOUN) {
+        item.company = true;
+    }
+    if is_in(before[0], ROLE) {
+        item.company = true;
+    }
+    if (before[0] == "by" && is_in(before[1], BY_VERB)) || is_in(before[0], DEAL_VERB) {
+        item.company = true;
+    }
+    if DEAL_PAIRS
+        .iter()
+        .any(|(a, b)| before[1].eq_ignore_ascii_case(a) && before[0].eq_ignore_ascii_case(b))
+    {
+        item.company = true;
+    }
+    if (is_one_of(before[0], &["like", "including"]) && is_in(before[1], ROLE))
+        || (before[0] == "as" && before[1] == "such" && is_in(before[2], ROLE))
+    {
+        item.company = true;
+    }
+    if !comma && !item.possessive {
+        let verb = after
+            .iter()
+            .take(3)
+            .find(|w| !is_in(w, SKIP))
+            .copied()
+            .unwrap_or("");
+        if is_in(verb, VERB) || (mode != Mode::Body && is_in(verb, HEADLINE_VERB)) {
+            item.company = true;
+        }
+    }
+
+    // Place.
+    if item.suffix == Suffix::Place
+        || (before[0] == "in" && is_one_of(before[1], &["based", "headquartered"]))
+    {
+        item.place = true;
+    }
+}
+
+/// Names joined into a list ("Netflix, Prime Video, AltBalaji, Zee5, and YouTube") share
+/// their company-ness: one known company makes the unknown others companies too.
+fn coordinate(text: &str, items: &mut [Item]) {
+    let mut group_start = 0;
+    for k in 0..=items.len() {
+        let joined = k > 0
+            && k < items.len()
+            && items
+                .get(k - 1)
+                .zip(items.get(k))
+                .and_then(|(a, b)| text.get(a.poss_end..b.start))
+                .is_some_and(is_coordinator);
+        // "Walmart-owned Flipkart": the owned one is a company too.
+        if k > 0
+            && k < items.len()
+            && let (Some(a), Some(b)) = (items.get(k - 1), items.get(k))
+            && a.suffix == Suffix::Owner
+            && text.get(a.poss_end..b.start).is_some_and(|gap| {
+                gap.starts_with('-') && gap.matches(' ').count() == 1 && gap.ends_with(' ')
+            })
+            && let Some(b) = items.get_mut(k)
+        {
+            b.company = true;
+        }
+        if joined {
+            continue;
+        }
+        let group = group_start..k;
+        group_start = k;
+        let Some(members) = items.get_mut(group) else {
+            continue;
+        };
+        if members.len() < 2 {
+            // "X and other luxury brands" still makes X a company.
+            if let Some(last) = members.last_mut() {
+                and_other(text, last);
+            }
+            continue;
+        }
+        let mut company = members.iter().any(|m| {
+            !m.person
+                && !m.place
+                && (m.company
+                    || matches!(
+                        m.what,
+                        What::Known {
+                            ambiguous: false,
+                            ..
+                        }
+                    ) && !m.after_first_name
+                    || matches!(
+                        m.what,
+                        What::Known {
+                            ambiguous: true,
+                            ..
+                        }
+                    ) && !m.sentence_start
+                        && !m.after_capital)
+        });
+        if let Some(last) = members.last_mut() {
+            company |= and_other(text, last);
+        }
+        if company {
+            for m in members.iter_mut() {
+                if !m.person && !m.place && m.what != What::Rejected {
+                    m.company = true;
+                }
+            }
+        }
+    }
+}
+
+/// Whether the text after an item reads "and other <businesses>"; marks the item if so.
+fn and_other(text: &str, item: &mut Item) -> bool {
+    let (_, after) = words_after(text, item.poss_end);
+    let hit =
+        after[0] == "and" && after[1] == "other" && after[2..5].iter().any(|w| is_in(w, ROLE));
+    if hit && !item.person && !item.place {
+        item.company = true;
+    }
+    hit
+}
+
+fn is_coordinator(gap: &str) -> bool {
+    matches!(
+        gap,
+        ", " | " and "
+            | ", and "
+            | " or "
+            | ", or "
+            | " & "
+            | " as well as "
+            | ", as well as "
+            | " and even "
+    )
+}
+
+fn is_title_case(headline: &str) -> bool {
+    let mut long = 0;
+    let mut capitalised = 0;
+    for word in headline.split_whitespace().skip(1) {
+        if word.chars().count() >= 4 && word.starts_with(|c: char| c.is_alphabetic()) {
+            long += 1;
+            if word.starts_with(|c: char| c.is_uppercase()) {
+                capitalised += 1;
+            }
+        }
+    }
+    long >= 2 && capitalised * 4 >= long * 3
+}
+
+/// Decides the article's unknown names and returns its findings.
+fn finish(scratch: &mut Scratch) -> Findings {
+    let aggs = &mut scratch.aggs;
+    // A surname of someone named in full ("Pramod Sharma" … "Sharma said") is a person.
+    let surnames: Vec<String> = aggs
+        .iter()
+        .filter(|a| a.words > 1 && a.person)
+        .map(|a| a.last_word.clone())
+        .collect();
+    for a in aggs.iter_mut() {
+        if a.words == 1 && surnames.contains(&a.key) {
+            a.person = true;
+        }
+        a.rejected = !a.company || a.person || a.place;
+    }
+    // "Small Giant" alongside "Small Giant Games" is the same company; "SmartThings Hub"
+    // alongside "SmartThings" counts as a mention of it.
+    let accepted: Vec<usize> = (0..aggs.len()).filter(|&i| !aggs[i].rejected).collect();
+    for i in 0..aggs.len() {
+        let target = accepted.iter().copied().find(|&j| {
+            j != i && {
+                let (a, b) = (&aggs[i], &aggs[j]);
+                (a.words > 1 && a.first_word == b.key)
+                    || (b.key.len() > a.key.len()
+                        && b.key.starts_with(a.key.as_str())
+                        && b.key.as_bytes().get(a.key.len()) == Some(&b' ')
+                        && !a.person)
+            }
+        });
+        if let Some(j) = target
+            && (aggs[i].rejected || aggs[j].key.starts_with(aggs[i].key.as_str()))
+        {
+            let n = aggs[i].occurrences;
+            aggs[i].occurrences = 0;
+            aggs[i].rejected = true;
+            aggs[j].occurrences += n;
+        }
+    }
+    let mut findings = Findings {
+        known: std::mem::take(&mut scratch.known),
+        discovered: aggs
+            .iter()
+            .filter(|a| !a.rejected && a.occurrences > 0)
+            .map(|a| Discovered {
+                name: a.name.as_str().into(),
+                key: a.key.as_str().into(),
+                count: a.occurrences,
+            })
+            .collect(),
+    };
+    findings.known.shrink_to_fit();
+    findings
+}

@@ -1,0 +1,124 @@
+//! `gazette companies` and the `companies` field of `list --json`, through the real binary.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Runs gazette with an empty config dir (so no user companies.json leaks in), or the given one.
+fn gazette(args: &[&str], config: &std::path::Path) -> (String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", config)
+        .env("HOME", config)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn companies_json_counts_articles_most_first() {
+    let config = tempfile::tempdir().unwrap();
+    let (stdout, code) = gazette(&["companies", "--json"], config.path());
+    assert_eq!(code, 0);
+    let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows[0], serde_json::json!({"name": "Amazon", "count": 6}));
+    let counts: Vec<u64> = rows.iter().map(|r| r["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    for name in [
+        "Facebook",
+        "Byju’s",
+        "Small Giant Games",
+        "WP Engine",
+        "Dada-JD Daojia",
+    ] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    for not_company in [
+        "Nick Clegg",
+        "Clegg",
+        "Pramod Sharma",
+        "India",
+        "San Francisco",
+        "Monday",
+    ] {
+        assert!(!names.contains(&not_company), "{not_company} listed");
+    }
+}
+
+#[test]
+fn companies_text_is_aligned_count_then_name() {
+    let config = tempfile::tempdir().unwrap();
+    let (stdout, code) = gazette(&["companies"], config.path());
+    assert_eq!(code, 0);
+    let first = stdout.lines().next().unwrap();
+    assert_eq!(first, "  6  Amazon");
+    assert!(stdout.lines().all(|l| l.starts_with("  ")));
+}
+
+#[test]
+fn list_json_fills_companies_most_mentioned_first() {
+    let config = tempfile::tempdir().unwrap();
+    let (stdout, code) = gazette(&["list", "--json"], config.path());
+    assert_eq!(code, 0);
+    let articles: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let facebook = articles
+        .iter()
+        .find(|a| {
+            a["headline"]
+                .as_str()
+                .unwrap()
+                .starts_with("Facebook makes")
+        })
+        .unwrap();
+    let companies: Vec<&str> = facebook["companies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(companies[0], "Facebook");
+    assert!(companies.contains(&"BBC"));
+    assert!(
+        articles
+            .iter()
+            .all(|a| !a["companies"].as_array().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn user_companies_json_adds_and_ignores_names() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("gazette");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("companies.json"),
+        r#"{"companies": [{"name": "Bixby", "aliases": []}], "ignore": ["Amazon"]}"#,
+    )
+    .unwrap();
+    let (stdout, code) = gazette(&["companies", "--json"], config.path());
+    assert_eq!(code, 0);
+    let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Bixby"));
+    assert!(!names.contains(&"Amazon"));
+}
+
+#[test]
+fn broken_companies_json_is_a_data_error_naming_the_file() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("gazette");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("companies.json"), "{ nope").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["companies"])
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("HOME", config.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("companies.json:1:"));
+}
