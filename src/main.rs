@@ -86,7 +86,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             }
             let loaded = commands::load(&cli.paths)?;
             let (state, state_warnings) = ReadState::open_or_default(cli.state);
+            let index = company_index(&loaded.digest)?;
             let mut app = gazette::tui::App::with_state(loaded.digest, state);
+            app.set_companies(index);
             if let Some(w) = state_warnings.last() {
                 app.message = Some(w.clone());
             }

@@ -241,3 +241,40 @@ fn actions_apply_without_a_terminal() {
     app.apply(Action::ToggleUnreadOnly);
     assert_eq!(app.view.len(), 9);
 }
+
+#[test]
+fn picker_narrows_as_you_type_and_enter_filters_by_the_company() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "c");
+    let all = app.picker_rows("");
+    assert!(all.len() > 20);
+    // Sorted by article count.
+    assert!(all.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert_eq!(app.companies.name(all[0].0), "Amazon");
+    drive(&mut app, &mut t, "amaz<Enter>");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.view.len(), 6);
+    // A second company combines with AND.
+    drive(&mut app, &mut t, "cgoogle<Enter>");
+    assert_eq!(app.company_filter.len(), 2);
+    let both = app.view.len();
+    assert!(both >= 1 && both < 6, "{both}");
+    for &a in &app.view {
+        let names: Vec<&str> =
+            app.companies.companies_of(a).iter().map(|&(c, _)| app.companies.name(c)).collect();
+        assert!(names.contains(&"Amazon") && names.contains(&"Google"), "{names:?}");
+    }
+    drive(&mut app, &mut t, "<Esc>");
+    assert!(app.company_filter.is_empty());
+    assert_eq!(app.view.len(), 10);
+}
+
+#[test]
+fn picker_with_no_match_filters_nothing() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "czzzzzz<Enter>");
+    assert!(app.company_filter.is_empty());
+    assert_eq!(app.view.len(), 10);
+}

@@ -60,3 +60,13 @@ fn tiny_terminal() {
     drive(&mut app, &mut t, "");
     insta::assert_snapshot!("tiny_30x8", screen(&t));
 }
+
+#[test]
+fn picker_narrowed() {
+    snapshot("picker_narrowed", "cgo");
+}
+
+#[test]
+fn filtered_by_a_company() {
+    snapshot("company_filter", "camazon<Enter>j");
+}

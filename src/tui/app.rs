@@ -7,9 +7,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
+use super::article_text::{article_blocks, layout};
 use super::days::{Day, day_of, days_newest_first};
 use super::keymap::action_for;
-use super::wrap::article_line_count;
+use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
 use crate::state::{Persistence, ReadState, SaveTimer};
 
@@ -89,7 +90,9 @@ pub struct App {
     /// The filter text in force.
     pub query: String,
     pub query_error: Option<String>,
-    pub companies: Vec<String>,
+    pub companies: CompanyIndex,
+    /// Company chips: the view shows articles mentioning all of them.
+    pub company_filter: Vec<CompanyId>,
     pub unread_only: bool,
     /// The last bulk mark, for `U`: each article and whether it was read before.
     pub undo: Option<Vec<(u32, bool)>>,
@@ -126,7 +129,8 @@ impl App {
             article_scroll: 0,
             query: String::new(),
             query_error: None,
-            companies: Vec::new(),
+            companies: CompanyIndex::default(),
+            company_filter: Vec::new(),
             unread_only: false,
             undo: None,
             message: None,
@@ -138,6 +142,13 @@ impl App {
         app.recount_unread();
         app.recompute_view();
         app
+    }
+
+    /// Installs the company index (built after the digest loads).
+    pub fn set_companies(&mut self, companies: CompanyIndex) {
+        self.companies = companies;
+        self.company_filter.clear();
+        self.recompute_view();
     }
 
     /// Recounts unread articles per day from the read state.
@@ -446,10 +457,11 @@ impl App {
 
     /// Wrapped lines in the article view at its last drawn width, header included.
     pub fn article_lines(&self) -> usize {
+        // Borders and the scrollbar column.
         let width = self.areas.article.width.saturating_sub(3);
-        self.selected_article()
-            .and_then(|a| self.digest.articles.get(a as usize))
-            .map_or(0, |a| article_line_count(&self.digest, a, width))
+        self.selected_article().map_or(0, |a| {
+            layout(&article_blocks(&self.digest, &self.companies, a), width).len()
+        })
     }
 
     fn max_article_scroll(&self) -> usize {
@@ -480,10 +492,10 @@ impl App {
     fn back(&mut self) {
         if self.focus == Focus::Article {
             self.focus = Focus::Headlines;
-        } else if !self.query.is_empty() || !self.companies.is_empty() || self.unread_only {
+        } else if !self.query.is_empty() || !self.company_filter.is_empty() || self.unread_only {
             self.query.clear();
             self.query_error = None;
-            self.companies.clear();
+            self.company_filter.clear();
             self.unread_only = false;
             self.recompute_view();
             self.message = Some("Filters cleared".into());
@@ -635,10 +647,29 @@ impl App {
         }
     }
 
-    /// Companies offered by the picker for what has been typed: (name, article count).
-    pub fn picker_rows(&self, typed: &str) -> Vec<(String, usize)> {
-        let _ = typed;
-        Vec::new()
+    /// Companies offered by the picker for what has been typed, most-mentioned first;
+    /// names starting with the typed text come before names merely containing it.
+    pub fn picker_rows(&self, typed: &str) -> Vec<(CompanyId, usize)> {
+        let typed = typed.trim().to_lowercase();
+        let rows = self
+            .companies
+            .by_count()
+            .into_iter()
+            .filter(|(_, n)| *n > 0);
+        if typed.is_empty() {
+            return rows.collect();
+        }
+        let (mut starts, mut contains): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
+        for row in rows {
+            let name = self.companies.name(row.0).to_lowercase();
+            if name.starts_with(&typed) {
+                starts.push(row);
+            } else if name.contains(&typed) {
+                contains.push(row);
+            }
+        }
+        starts.extend(contains);
+        starts
     }
 
     fn picker_key(&mut self, key: KeyEvent) {
@@ -654,9 +685,9 @@ impl App {
                 let selected = picker.selected;
                 let rows = self.picker_rows(&typed);
                 self.overlay = Overlay::None;
-                if let Some((name, _)) = rows.get(selected.min(rows.len().saturating_sub(1))) {
-                    if !self.companies.contains(name) {
-                        self.companies.push(name.clone());
+                if let Some(&(id, _)) = rows.get(selected.min(rows.len().saturating_sub(1))) {
+                    if !self.company_filter.contains(&id) {
+                        self.company_filter.push(id);
                     }
                     self.headline_selected = 0;
                     self.recompute_view();
@@ -690,6 +721,16 @@ impl App {
                 };
                 if self.unread_only && self.read.is_read(article.id) {
                     continue;
+                }
+                if !self.company_filter.is_empty() {
+                    let tags = self.companies.companies_of(a);
+                    if !self
+                        .company_filter
+                        .iter()
+                        .all(|c| tags.iter().any(|(t, _)| t == c))
+                    {
+                        continue;
+                    }
                 }
                 if !words.is_empty() {
                     let head = self.digest.headline(article).to_lowercase();

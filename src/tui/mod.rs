@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod article_text;
 pub mod days;
 pub mod keymap;
 pub mod terminal;

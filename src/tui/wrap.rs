@@ -1,64 +1,10 @@
-//! Word wrapping by display width (CJK and emoji take two columns), never splitting a grapheme.
+//! Word wrapping and truncation by display width (CJK and emoji take two columns),
+//! never splitting a grapheme.
 
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
-
-use crate::digest::{Article, Digest};
-
-/// One block of the article view, before wrapping.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block<'a> {
-    Headline(&'a str),
-    Meta(String),
-    /// A short line without closing punctuation: a subhead or caption.
-    Subhead(&'a str),
-    Paragraph(&'a str),
-}
-
-impl Block<'_> {
-    pub fn text(&self) -> &str {
-        match self {
-            Block::Headline(s) | Block::Subhead(s) | Block::Paragraph(s) => s,
-            Block::Meta(s) => s,
-        }
-    }
-}
-
-/// The article's blocks: headline, date and source, then the paragraphs.
-pub fn article_blocks<'a>(digest: &'a Digest, article: &Article) -> Vec<Block<'a>> {
-    let mut blocks = vec![
-        Block::Headline(digest.headline(article)),
-        Block::Meta(format!(
-            "{} · {}",
-            article.date.format("%a %-d %b %Y"),
-            digest.location(article)
-        )),
-    ];
-    blocks.extend(digest.paragraphs(article).map(|p| {
-        if is_subhead(p) {
-            Block::Subhead(p)
-        } else {
-            Block::Paragraph(p)
-        }
-    }));
-    blocks
-}
-
-/// Short and without closing punctuation ("Loyalty building", "louis vuitton china").
-pub fn is_subhead(paragraph: &str) -> bool {
-    const CLOSING: &[char] = &['.', '!', '?', '…', ':', ';', '"', '”', '’', '\'', ')', ']'];
-    paragraph.chars().count() <= 60 && !paragraph.ends_with(CLOSING)
-}
-
-/// Total wrapped lines of an article at `width`, with one blank line between blocks.
-pub fn article_line_count(digest: &Digest, article: &Article, width: u16) -> usize {
-    let blocks = article_blocks(digest, article);
-    let lines: usize = blocks.iter().map(|b| wrap(b.text(), width).len()).sum();
-    // A blank line after the meta line and between paragraphs.
-    lines + blocks.len().saturating_sub(2)
-}
 
 /// Splits `text` into lines of at most `width` columns, breaking at spaces where it
 /// can and between graphemes where a word is wider than the line. Returns byte ranges.
@@ -187,13 +133,5 @@ mod tests {
         assert_eq!(truncate("hello world", 8), "hello w…");
         assert_eq!(truncate("hello", 8), "hello");
         assert_eq!(truncate("日本語日本語", 5), "日本…");
-    }
-
-    #[test]
-    fn subheads_are_short_and_unpunctuated() {
-        assert!(is_subhead("Loyalty building"));
-        assert!(is_subhead("louis vuitton china"));
-        assert!(!is_subhead("The Cam is available starting today."));
-        assert!(!is_subhead(&"word ".repeat(20)));
     }
 }

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use gazette::companies::{CompanyIndex, KnownCompanies};
 use gazette::digest::load_sample;
 use gazette::state::ReadState;
 use gazette::tui::App;
@@ -14,7 +15,11 @@ pub fn sample_app() -> App {
     let dir = tempfile::tempdir().unwrap().keep();
     let (state, warnings) = ReadState::open(dir.join("state.json"));
     assert!(warnings.is_empty(), "{warnings:?}");
-    App::with_state(load_sample().digest, state)
+    let digest = load_sample().digest;
+    let index = CompanyIndex::build(&digest, &KnownCompanies::bundled());
+    let mut app = App::with_state(digest, state);
+    app.set_companies(index);
+    app
 }
 
 /// Parses `"jj<Enter><C-d>G"` into key events.

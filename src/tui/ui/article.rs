@@ -1,20 +1,21 @@
-//! The article view: headline, date and source, wrapped paragraphs, scrollbar and position.
+//! The article view: headline, date and source, companies, wrapped paragraphs with company
+//! names highlighted, a scrollbar and the position.
+
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{pane_block, theme};
 use crate::tui::app::{App, Focus};
-use crate::tui::wrap::{Block, article_blocks, wrap};
+use crate::tui::article_text::{Block, ScreenLine, article_blocks, layout};
 
 pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Article;
-    let Some(article) = app
-        .selected_article()
-        .and_then(|a| app.digest.articles.get(a as usize))
-    else {
+    let Some(index) = app.selected_article() else {
         frame.render_widget(
             Paragraph::new(Line::styled(" Nothing selected", theme::DIM))
                 .block(pane_block("Article", focused)),
@@ -26,38 +27,37 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     // One column for the scrollbar.
     let width = inner.width.saturating_sub(1);
     let height = usize::from(inner.height);
-    let blocks = article_blocks(&app.digest, article);
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        if i >= 2 {
-            lines.push(Line::raw(""));
-        }
-        let style = match block {
-            Block::Headline(_) => theme::HEADLINE,
-            Block::Meta(_) => theme::META,
-            Block::Subhead(_) => theme::SUBHEAD,
-            Block::Paragraph(_) => ratatui::style::Style::default(),
-        };
-        let text = block.text();
-        for range in wrap(text, width) {
-            let piece = text.get(range).unwrap_or("");
-            lines.push(Line::from(Span::styled(piece.to_string(), style)));
-        }
-    }
+    let blocks = article_blocks(&app.digest, &app.companies, index);
+    let lines = layout(&blocks, width);
     let total = lines.len();
     let max_scroll = total.saturating_sub(height);
     app.article_scroll = app.article_scroll.min(max_scroll);
+    let visible = &lines[app.article_scroll.min(total)..(app.article_scroll + height).min(total)];
+
+    // Highlights are found per block, and only for the blocks on screen.
+    let mut highlights: Vec<Option<Vec<Range<usize>>>> = vec![None; blocks.len()];
+    let mut out: Vec<Line> = Vec::with_capacity(visible.len());
+    for line in visible {
+        let ScreenLine::Text { block, range } = line else {
+            out.push(Line::raw(""));
+            continue;
+        };
+        let Some(b) = blocks.get(*block) else {
+            continue;
+        };
+        let marks = highlights
+            .get_mut(*block)
+            .map(|h| h.get_or_insert_with(|| block_highlights(app, b)).as_slice())
+            .unwrap_or(&[]);
+        out.push(styled_line(b.text(), range.clone(), marks, block_style(b)));
+    }
+
     let percent = (app.article_scroll * 100)
         .checked_div(max_scroll)
         .unwrap_or(100);
-    let visible: Vec<Line> = lines
-        .into_iter()
-        .skip(app.article_scroll)
-        .take(height)
-        .collect();
     let block = pane_block("Article", focused)
         .title_bottom(Line::styled(format!(" {percent}% "), theme::DIM).right_aligned());
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    frame.render_widget(Paragraph::new(out).block(block), area);
     if total > height {
         let mut state = ScrollbarState::new(max_scroll).position(app.article_scroll);
         frame.render_stateful_widget(
@@ -66,4 +66,59 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
             &mut state,
         );
     }
+}
+
+fn block_style(block: &Block) -> Style {
+    match block {
+        Block::Headline(_) => theme::HEADLINE,
+        Block::Meta(_) => theme::META,
+        Block::Subhead(_) => theme::SUBHEAD,
+        Block::Paragraph(_) => Style::default(),
+    }
+}
+
+/// Byte ranges to highlight in a block: the company names it mentions.
+fn block_highlights(app: &App, block: &Block) -> Vec<Range<usize>> {
+    match block {
+        Block::Meta(_) => Vec::new(),
+        _ => {
+            let mut ranges: Vec<Range<usize>> = app
+                .companies
+                .mentions(block.text())
+                .into_iter()
+                .map(|(r, _)| r)
+                .collect();
+            ranges.sort_by_key(|r| r.start);
+            ranges
+        }
+    }
+}
+
+/// The slice `line` of `text` as spans, with the parts inside `marks` highlighted.
+fn styled_line<'a>(
+    text: &'a str,
+    line: Range<usize>,
+    marks: &[Range<usize>],
+    base: Style,
+) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut pos = line.start;
+    for mark in marks {
+        let start = mark.start.max(line.start);
+        let end = mark.end.min(line.end);
+        if start >= end || start < pos {
+            continue;
+        }
+        if let Some(plain) = text.get(pos..start) {
+            spans.push(Span::styled(plain, base));
+        }
+        if let Some(hit) = text.get(start..end) {
+            spans.push(Span::styled(hit, base.patch(theme::COMPANY_MENTION)));
+        }
+        pos = end;
+    }
+    if let Some(rest) = text.get(pos..line.end) {
+        spans.push(Span::styled(rest, base));
+    }
+    Line::from(spans)
 }

@@ -48,9 +48,31 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
             used += date.width();
             spans.push(Span::styled(date, if selected { base } else { theme::DIM }));
         }
-        let headline = truncate(app.digest.headline(article), width.saturating_sub(used));
+        let full = app.digest.headline(article);
+        let headline = truncate(full, width.saturating_sub(used));
         used += headline.width();
         spans.push(Span::raw(headline));
+        // The top companies, when the headline leaves room for them.
+        let room = width.saturating_sub(used + 2);
+        if room >= 8 {
+            let names: Vec<&str> = app
+                .companies
+                .companies_of(index)
+                .iter()
+                .take(3)
+                .map(|&(c, _)| app.companies.name(c))
+                .collect();
+            if !names.is_empty() {
+                let tags = truncate(&names.join(", "), room);
+                let pad = width - used - tags.width();
+                spans.push(Span::raw(" ".repeat(pad)));
+                used += pad + tags.width();
+                spans.push(Span::styled(
+                    tags,
+                    if selected { base } else { theme::COMPANY },
+                ));
+            }
+        }
         if used < width {
             spans.push(Span::raw(" ".repeat(width - used)));
         }

@@ -113,9 +113,12 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(i, (name, count))| {
+        .map(|(i, (id, count))| {
             let count = group_digits(*count);
-            let name = truncate(name, width.saturating_sub(count.len() + 1));
+            let name = truncate(
+                app.companies.name(*id),
+                width.saturating_sub(count.len() + 1),
+            );
             let pad = width.saturating_sub(name.chars().count() + count.len());
             let style = if i == selected {
                 theme::SELECTED_FOCUSED

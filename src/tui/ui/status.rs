@@ -27,8 +27,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ));
         left.push(Span::raw(" "));
     }
-    for company in &app.companies {
-        left.push(Span::styled(format!(" @{company} "), theme::CHIP));
+    for &company in &app.company_filter {
+        left.push(Span::styled(
+            format!(" @{} ", app.companies.name(company)),
+            theme::CHIP,
+        ));
         left.push(Span::raw(" "));
     }
     if !app.query.is_empty() {

@@ -28,3 +28,6 @@ pub const HINT_KEY: Style = Style::new()
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const MESSAGE: Style = Style::new().bg(Color::DarkGray).fg(Color::Yellow);
 pub const WARNING: Style = Style::new().bg(Color::Red).fg(Color::White);
+pub const COMPANY_MENTION: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::UNDERLINED);
