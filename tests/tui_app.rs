@@ -259,7 +259,7 @@ fn picker_narrows_as_you_type_and_enter_filters_by_the_company() {
     drive(&mut app, &mut t, "cgoogle<Enter>");
     assert_eq!(app.company_filter.len(), 2);
     let both = app.view.len();
-    assert!(both >= 1 && both < 6, "{both}");
+    assert!((1..6).contains(&both), "{both}");
     for &a in &app.view {
         let names: Vec<&str> =
             app.companies.companies_of(a).iter().map(|&(c, _)| app.companies.name(c)).collect();
