@@ -84,26 +84,17 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 );
                 return Ok(2);
             }
-            let loaded = commands::load(&cli.paths)?;
-            let (state, state_warnings) = ReadState::open_or_default(cli.state);
-            let index = company_index(&loaded.digest)?;
-            let mut app = gazette::tui::App::with_state(loaded.digest, state);
-            app.set_companies(index);
-            if let Some(w) = state_warnings.last() {
-                app.message = Some(w.clone());
-            }
-            if !loaded.warnings.is_empty() {
-                app.message = Some(format!(
-                    "{} problems in the input · `gazette check` lists them",
-                    loaded.warnings.len()
-                ));
-            }
-            let outcome = gazette::tui::run(&mut app);
-            app.save_now();
-            if app.read.has_pending() {
+            let known = KnownCompanies::load_default().context("reading companies.json")?;
+            let outcome = gazette::tui::launch(cli.paths, cli.state, known)?;
+            if outcome.unsaved_marks {
                 eprintln!("gazette: your last read marks could not be saved");
             }
-            outcome?;
+            if outcome.warnings > 0 {
+                eprintln!(
+                    "gazette: {} problems in the input; `gazette check` lists them",
+                    outcome.warnings
+                );
+            }
             0
         }
     };

@@ -261,9 +261,16 @@ fn picker_narrows_as_you_type_and_enter_filters_by_the_company() {
     let both = app.view.len();
     assert!((1..6).contains(&both), "{both}");
     for &a in &app.view {
-        let names: Vec<&str> =
-            app.companies.companies_of(a).iter().map(|&(c, _)| app.companies.name(c)).collect();
-        assert!(names.contains(&"Amazon") && names.contains(&"Google"), "{names:?}");
+        let names: Vec<&str> = app
+            .companies
+            .companies_of(a)
+            .iter()
+            .map(|&(c, _)| app.companies.name(c))
+            .collect();
+        assert!(
+            names.contains(&"Amazon") && names.contains(&"Google"),
+            "{names:?}"
+        );
     }
     drive(&mut app, &mut t, "<Esc>");
     assert!(app.company_filter.is_empty());

@@ -1,5 +1,6 @@
 //! The reader's state and `apply(Action)`: everything the UI does, testable without a terminal.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
@@ -13,6 +14,13 @@ use super::keymap::action_for;
 use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
 use crate::state::{Persistence, ReadState, SaveTimer};
+
+/// How far a background job has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
 
 /// The pane with keyboard focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +76,10 @@ pub struct PaneAreas {
 const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
 pub struct App {
-    pub digest: Digest,
+    /// Shared with background indexing threads.
+    pub digest: Arc<Digest>,
+    /// Articles indexed so far while the company index builds in the background.
+    pub indexing: Option<Progress>,
     pub days: Vec<Day>,
     pub read: ReadState,
     pub save_timer: SaveTimer,
@@ -110,9 +121,14 @@ impl App {
     }
 
     pub fn with_state(digest: Digest, read: ReadState) -> App {
+        App::shared(Arc::new(digest), read)
+    }
+
+    pub fn shared(digest: Arc<Digest>, read: ReadState) -> App {
         let days = days_newest_first(&digest);
         let mut app = App {
             digest,
+            indexing: None,
             days,
             read,
             save_timer: SaveTimer::default(),
@@ -147,6 +163,7 @@ impl App {
     /// Installs the company index (built after the digest loads).
     pub fn set_companies(&mut self, companies: CompanyIndex) {
         self.companies = companies;
+        self.indexing = None;
         self.company_filter.clear();
         self.recompute_view();
     }

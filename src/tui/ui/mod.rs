@@ -8,6 +8,8 @@ mod popups;
 mod status;
 pub mod theme;
 
+pub use popups::loading;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Borders};

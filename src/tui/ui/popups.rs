@@ -134,7 +134,12 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     if lines.is_empty() {
-        lines.push(Line::styled("No companies match", theme::DIM));
+        let why = if app.indexing.is_some() {
+            "Companies are being indexed; a moment…"
+        } else {
+            "No companies match"
+        };
+        lines.push(Line::styled(why, theme::DIM));
     }
     frame.render_widget(Paragraph::new(lines), list_area);
 }
@@ -176,4 +181,24 @@ pub fn filter_bar(app: &App, frame: &mut Frame, area: Rect) {
             error_row,
         );
     }
+}
+
+/// The screen while the digest loads.
+pub fn loading(frame: &mut Frame, label: &str, elapsed: std::time::Duration) {
+    const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
+    let area = frame.area();
+    let tick = (elapsed.as_millis() / 100) as usize % SPINNER.len();
+    let text = vec![
+        Line::styled("gazette", theme::TITLE),
+        Line::raw(""),
+        Line::raw(format!("{} Loading {label}", SPINNER[tick])),
+        Line::styled(
+            format!("{:.1} s · q quits", elapsed.as_secs_f64()),
+            theme::DIM,
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).centered(),
+        centered(area, area.width, 4),
+    );
 }

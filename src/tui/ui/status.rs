@@ -20,6 +20,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ));
         left.push(Span::raw(" "));
     }
+    if let Some(p) = app.indexing {
+        let text = if p.done > 0 && p.total > 0 {
+            format!(
+                " indexing companies {} / {} ",
+                group_digits(p.done),
+                group_digits(p.total)
+            )
+        } else {
+            " indexing companies… ".to_string()
+        };
+        left.push(Span::styled(text, theme::MESSAGE));
+        left.push(Span::raw(" "));
+    }
     if let Some(day) = app.selected_day() {
         left.push(Span::styled(
             format!(" {} ", day.date.format("%-d %b %Y")),

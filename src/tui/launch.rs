@@ -1,0 +1,208 @@
+//! Starting the reader so that big inputs never freeze it: the first frame comes at once,
+//! the digest loads on a thread behind a loading screen, and the company index is built
+//! in the background while the headlines are already usable.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+
+use super::app::{App, Progress};
+use super::terminal::{Term, TerminalGuard};
+use super::ui;
+use crate::commands;
+use crate::companies::{CompanyIndex, KnownCompanies};
+use crate::digest::{LoadError, Loaded};
+use crate::state::ReadState;
+
+/// How often the screen refreshes while something runs in the background.
+const BACKGROUND_FRAME: Duration = Duration::from_millis(100);
+
+#[derive(Debug, thiserror::Error)]
+pub enum LaunchError {
+    #[error("terminal: {0}")]
+    Terminal(#[from] std::io::Error),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("the loader stopped unexpectedly")]
+    LoaderDied,
+}
+
+/// What the caller should report after the reader closes.
+pub struct Outcome {
+    pub warnings: usize,
+    /// Marks that could not be saved (the state file was unwritable to the end).
+    pub unsaved_marks: bool,
+}
+
+/// Opens `paths` (none: the bundled sample) in the reader and runs it until the user quits.
+pub fn launch(
+    paths: Vec<PathBuf>,
+    state_path: Option<PathBuf>,
+    known: KnownCompanies,
+) -> Result<Outcome, LaunchError> {
+    let mut guard = TerminalGuard::new(true)?;
+    let terminal = &mut guard.terminal;
+    let Some(loaded) = load_with_screen(terminal, paths)? else {
+        return Ok(Outcome {
+            warnings: 0,
+            unsaved_marks: false,
+        });
+    };
+    let (state, state_warnings) = ReadState::open_or_default(state_path);
+    let warnings = loaded.warnings.len();
+    let mut app = App::shared(Arc::new(loaded.digest), state);
+    if let Some(w) = state_warnings.last() {
+        app.message = Some(w.clone());
+    } else if warnings > 0 {
+        app.message = Some(format!(
+            "{warnings} problems in the input · `gazette check` lists them"
+        ));
+    }
+    let indexing = Indexing::start(&app, known);
+    let result = event_loop(terminal, &mut app, Some(indexing));
+    app.save_now();
+    result?;
+    Ok(Outcome {
+        warnings,
+        unsaved_marks: app.read.has_pending(),
+    })
+}
+
+/// Loads on a thread while showing a loading screen. `None` when the user quit meanwhile.
+fn load_with_screen(
+    terminal: &mut Term,
+    paths: Vec<PathBuf>,
+) -> Result<Option<Loaded>, LaunchError> {
+    let label = describe(&paths);
+    let started = Instant::now();
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = tx.send(commands::load(&paths));
+    });
+    loop {
+        terminal.draw(|f| ui::loading(f, &label, started.elapsed()))?;
+        match rx.recv_timeout(BACKGROUND_FRAME) {
+            Ok(loaded) => return Ok(Some(loaded?)),
+            Err(RecvTimeoutError::Disconnected) => return Err(LaunchError::LoaderDied),
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(key) = event::read()?
+                && key.kind == KeyEventKind::Press
+                && (key.code == KeyCode::Char('q')
+                    || (key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL)))
+            {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// "2019-06.txt (5.1 MB)", "news (3 paths, 585 MB)", "the bundled sample".
+fn describe(paths: &[PathBuf]) -> String {
+    fn size(p: &Path) -> u64 {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(p)
+                .map(|d| d.flatten().map(|e| size(&e.path())).sum())
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    let Some(first) = paths.first() else {
+        return "the bundled sample".to_string();
+    };
+    let bytes: u64 = paths.iter().map(|p| size(p)).sum();
+    let mb = bytes as f64 / 1e6;
+    if paths.len() == 1 {
+        format!("{} ({mb:.0} MB)", first.display())
+    } else {
+        format!("{} paths ({mb:.0} MB)", paths.len())
+    }
+}
+
+/// The company index being built on a thread.
+pub struct Indexing {
+    rx: Receiver<CompanyIndex>,
+    done: Arc<AtomicUsize>,
+    total: usize,
+}
+
+impl Indexing {
+    pub fn start(app: &App, known: KnownCompanies) -> Indexing {
+        let digest = Arc::clone(&app.digest);
+        let total = digest.articles.len();
+        let done = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&done);
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            let index = CompanyIndex::build(&digest, &known);
+            counter.store(digest.articles.len(), Ordering::Relaxed);
+            let _ = tx.send(index);
+        });
+        Indexing { rx, done, total }
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            done: self.done.load(Ordering::Relaxed),
+            total: self.total,
+        }
+    }
+}
+
+/// The reader's loop: draw when something changed, wait for a key, a tick or background work.
+pub fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    mut indexing: Option<Indexing>,
+) -> std::io::Result<()> {
+    let mut redraw = true;
+    while !app.should_quit {
+        if let Some(job) = &indexing {
+            match job.rx.try_recv() {
+                Ok(index) => {
+                    app.set_companies(index);
+                    indexing = None;
+                }
+                Err(mpsc::TryRecvError::Empty) => app.indexing = Some(job.progress()),
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    app.indexing = None;
+                    app.message = Some("Company indexing failed; company filters are off".into());
+                    indexing = None;
+                }
+            }
+            redraw = true;
+        }
+        if redraw {
+            terminal.draw(|frame| ui::render(app, frame))?;
+        }
+        redraw = app.tick(Instant::now());
+        let mut wait = app.next_tick_in(Instant::now());
+        if indexing.is_some() {
+            wait = wait.min(BACKGROUND_FRAME);
+        }
+        if event::poll(wait)? {
+            match event::read()? {
+                // Only presses: terminals that report releases would double every key.
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    app.handle_key(key);
+                    redraw = true;
+                }
+                Event::Mouse(mouse) => {
+                    app.handle_mouse(mouse);
+                    redraw = true;
+                }
+                Event::Resize(..) => redraw = true,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
