@@ -16,6 +16,11 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
+            // A malformed query is a usage error, like clap's own.
+            if let Some(q) = err.downcast_ref::<gazette::query::QueryError>() {
+                eprintln!("gazette: invalid query: {q}");
+                return ExitCode::from(2);
+            }
             eprintln!("gazette: {err:#}");
             ExitCode::from(1)
         }
@@ -36,7 +41,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            commands::list::list(&loaded.digest, args.json, &mut out)?;
+            let selected = commands::select::select(
+                &loaded.digest,
+                &gazette::query::NoFacts,
+                &args.filter,
+                args.unread,
+            )?;
+            commands::list::list(&loaded.digest, &selected, args.json, &mut out)?;
             0
         }
         Some(Command::Check(args)) => {

@@ -5,16 +5,24 @@ use std::io::{self, Write};
 use super::ArticleJson;
 use crate::digest::Digest;
 
-pub fn list(digest: &Digest, json: bool, out: &mut impl Write) -> io::Result<()> {
+/// Prints the `selected` articles (indices into `digest.articles`, in order).
+pub fn list(digest: &Digest, selected: &[u32], json: bool, out: &mut impl Write) -> io::Result<()> {
+    let articles = selected
+        .iter()
+        .filter_map(|&i| digest.articles.get(i as usize));
     if json {
         out.write_all(b"[")?;
-        for (i, article) in digest.articles.iter().enumerate() {
+        for (i, article) in articles.enumerate() {
             out.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
             serde_json::to_writer(&mut *out, &ArticleJson::new(digest, article))?;
         }
-        out.write_all(b"\n]\n")?;
+        out.write_all(if selected.is_empty() {
+            b"]\n"
+        } else {
+            b"\n]\n"
+        })?;
     } else {
-        for article in &digest.articles {
+        for article in articles {
             writeln!(
                 out,
                 "{}  {}",

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod list;
+pub mod select;
 
 use std::path::PathBuf;
 

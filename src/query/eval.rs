@@ -1,0 +1,183 @@
+//! Answering a query: over the whole digest with indexes (bitsets), or for one article by scanning it.
+
+use std::cell::OnceCell;
+
+use memchr::memmem;
+use rayon::prelude::*;
+
+use super::Facts;
+use super::bits::Bits;
+use super::fold;
+use super::parse::{DateRange, Expr};
+use super::text_index::TextIndex;
+use crate::digest::Digest;
+
+pub(crate) struct Ctx<'a> {
+    pub digest: &'a Digest,
+    pub facts: &'a dyn Facts,
+    /// `None` when the index does not cover this digest: text terms are scanned.
+    pub text: Option<&'a TextIndex>,
+}
+
+impl Ctx<'_> {
+    fn n(&self) -> usize {
+        self.digest.articles.len()
+    }
+
+    pub fn eval(&self, expr: &Expr) -> Bits {
+        match expr {
+            Expr::And(xs) => {
+                let mut acc = Bits::all(self.n());
+                for x in xs {
+                    if acc.is_empty() {
+                        break;
+                    }
+                    acc.and(&self.eval(x));
+                }
+                acc
+            }
+            Expr::Or(xs) => {
+                let mut acc = Bits::none(self.n());
+                for x in xs {
+                    acc.or(&self.eval(x));
+                }
+                acc
+            }
+            Expr::Not(x) => {
+                let mut b = self.eval(x);
+                b.not();
+                b
+            }
+            Expr::Company(name) => {
+                let mut b = Bits::none(self.n());
+                for &a in self.facts.company_articles(name).unwrap_or(&[]) {
+                    b.set(a);
+                }
+                b
+            }
+            Expr::Date(range) => {
+                let mut b = Bits::none(self.n());
+                let (start, end) = date_bounds(self.digest, range);
+                b.set_range(start, end);
+                b
+            }
+            Expr::Read(want) => {
+                let mut b = Bits::none(self.n());
+                for a in 0..self.n() as u32 {
+                    if self.facts.is_read(a) == *want {
+                        b.set(a);
+                    }
+                }
+                b
+            }
+            Expr::Text { words, prefix } => self.text(words, *prefix),
+        }
+    }
+
+    fn text(&self, words: &[String], prefix: bool) -> Bits {
+        let n = self.n();
+        let Some(index) = self.text else {
+            return self.scan_text(words, prefix, Bits::all(n));
+        };
+        let Some((last, rest)) = words.split_last() else {
+            return Bits::all(n);
+        };
+        let mut candidates = if prefix {
+            index.prefix(last)
+        } else {
+            index.exact(last)
+        };
+        for w in rest {
+            if candidates.is_empty() {
+                break;
+            }
+            candidates.and(&index.exact(w));
+        }
+        if rest.is_empty() {
+            candidates
+        } else {
+            // The index knows which articles hold the words, not in what order.
+            self.scan_text(words, prefix, candidates)
+        }
+    }
+
+    /// The candidates whose folded text holds the words in sequence.
+    fn scan_text(&self, words: &[String], prefix: bool, candidates: Bits) -> Bits {
+        let pattern = fold::stream_pattern(words, prefix);
+        let finder = memmem::Finder::new(pattern.as_bytes());
+        let list = candidates.to_vec();
+        let hits: Vec<u32> = list
+            .par_iter()
+            .copied()
+            .filter(|&a| {
+                let stream = article_stream(self.digest, a);
+                finder.find(stream.as_bytes()).is_some()
+            })
+            .collect();
+        let mut b = Bits::none(self.n());
+        for a in hits {
+            b.set(a);
+        }
+        b
+    }
+}
+
+/// The article's headline and paragraphs, folded (see `fold::folded_stream`).
+pub(crate) fn article_stream(digest: &Digest, article: u32) -> String {
+    match digest.articles.get(article as usize) {
+        Some(a) => {
+            fold::folded_stream(std::iter::once(digest.headline(a)).chain(digest.paragraphs(a)))
+        }
+        None => String::new(),
+    }
+}
+
+/// `start..end` of the articles within the range: articles are sorted by date.
+fn date_bounds(digest: &Digest, range: &DateRange) -> (usize, usize) {
+    let start = match range.from {
+        Some(f) => digest.articles.partition_point(|a| a.date < f),
+        None => 0,
+    };
+    let end = match range.to {
+        Some(t) => digest.articles.partition_point(|a| a.date <= t),
+        None => digest.articles.len(),
+    };
+    (start, end.max(start))
+}
+
+/// One article against the tree, folding its text at most once.
+pub(crate) fn matches_one(digest: &Digest, facts: &dyn Facts, article: u32, expr: &Expr) -> bool {
+    let stream = OnceCell::new();
+    matches_expr(digest, facts, article, expr, &stream)
+}
+
+fn matches_expr(
+    digest: &Digest,
+    facts: &dyn Facts,
+    article: u32,
+    expr: &Expr,
+    stream: &OnceCell<String>,
+) -> bool {
+    let rec = |x: &Expr| matches_expr(digest, facts, article, x, stream);
+    match expr {
+        Expr::And(xs) => xs.iter().all(rec),
+        Expr::Or(xs) => xs.iter().any(rec),
+        Expr::Not(x) => !rec(x),
+        Expr::Company(name) => facts
+            .company_articles(name)
+            .is_some_and(|list| list.binary_search(&article).is_ok()),
+        Expr::Date(range) => digest
+            .articles
+            .get(article as usize)
+            .is_some_and(|a| range.contains(a.date)),
+        Expr::Read(want) => facts.is_read(article) == *want,
+        Expr::Text { words, prefix } => {
+            let s = stream.get_or_init(|| article_stream(digest, article));
+            memmem::find(
+                s.as_bytes(),
+                fold::stream_pattern(words, *prefix).as_bytes(),
+            )
+            .is_some()
+        }
+    }
+}
