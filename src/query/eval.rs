@@ -109,10 +109,7 @@ impl Ctx<'_> {
         let hits: Vec<u32> = list
             .par_iter()
             .copied()
-            .filter(|&a| {
-                let stream = article_stream(self.digest, a);
-                finder.find(stream.as_bytes()).is_some()
-            })
+            .filter(|&a| contains_sequence(self.digest, a, &finder))
             .collect();
         let mut b = Bits::none(self.n());
         for a in hits {
@@ -130,6 +127,22 @@ pub(crate) fn article_stream(digest: &Digest, article: u32) -> String {
         }
         None => String::new(),
     }
+}
+
+/// Whether one line of the article holds the pattern; stops at the first
+/// line that does, so true hits (most candidates) cost less than a full fold.
+fn contains_sequence(digest: &Digest, article: u32, finder: &memmem::Finder<'_>) -> bool {
+    let Some(a) = digest.articles.get(article as usize) else {
+        return false;
+    };
+    let mut line = String::with_capacity(256);
+    std::iter::once(digest.headline(a))
+        .chain(digest.paragraphs(a))
+        .any(|text| {
+            line.clear();
+            fold::push_folded_line(text, &mut line);
+            finder.find(line.as_bytes()).is_some()
+        })
 }
 
 /// `start..end` of the articles within the range: articles are sorted by date.

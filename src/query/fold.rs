@@ -117,14 +117,19 @@ pub fn words(text: &str) -> Vec<String> {
 pub fn folded_stream<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for line in lines {
-        out.push(' ');
-        for_each_word(line, |_, w| {
-            out.push_str(w);
-            out.push(' ');
-        });
-        out.push('\n');
+        push_folded_line(line, &mut out);
     }
     out
+}
+
+/// Appends one line of `folded_stream`.
+pub fn push_folded_line(line: &str, out: &mut String) {
+    out.push(' ');
+    for_each_word(line, |_, w| {
+        out.push_str(w);
+        out.push(' ');
+    });
+    out.push('\n');
 }
 
 /// The substring `folded_stream` output must contain for `words` to occur

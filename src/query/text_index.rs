@@ -27,8 +27,11 @@ pub struct TextIndex {
     dense: Vec<u64>,
 }
 
-/// Articles per parallel chunk: big enough that merging the chunk maps is cheap.
-const CHUNK: usize = 4096;
+/// Articles per parallel chunk: a few chunks per thread, so both cores stay
+/// busy, but few enough that merging the chunk maps stays cheap.
+fn chunk_size(n: usize) -> usize {
+    (n / (rayon::current_num_threads() * 4)).clamp(256, 8192)
+}
 
 impl TextIndex {
     /// An index over nothing: `Query::evaluate` then answers text terms by
@@ -47,14 +50,15 @@ impl TextIndex {
     /// Indexes every article's headline and body, in parallel.
     pub fn build(digest: &Digest) -> TextIndex {
         let n = digest.articles.len();
+        let chunk_len = chunk_size(n);
         let chunks: Vec<FxHashMap<String, Vec<u32>>> = digest
             .articles
-            .par_chunks(CHUNK)
+            .par_chunks(chunk_len)
             .enumerate()
             .map(|(c, chunk)| {
                 let mut map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
                 for (k, article) in chunk.iter().enumerate() {
-                    let index = (c * CHUNK + k) as u32;
+                    let index = (c * chunk_len + k) as u32;
                     let mut add = |_: std::ops::Range<usize>, w: &str| match map.get_mut(w) {
                         Some(list) => {
                             if list.last() != Some(&index) {
