@@ -156,6 +156,7 @@ fn benches(c: &mut Criterion) {
         ("word_exclude", "-cricket"),
         ("phrase", "\"smart home\""),
         ("phrase_rare", "\"smart home products\""),
+        ("phrase_and_date", "\"smart home\" date:2015"),
         ("combined", "@amazon OR @walmart cloud -cricket date:2015"),
     ];
     for (name, q) in cases {

@@ -25,16 +25,28 @@ impl Ctx<'_> {
     }
 
     pub fn eval(&self, expr: &Expr) -> Bits {
+        self.eval_within(expr, None)
+    }
+
+    /// `within`: only these articles can matter (the caller ANDs the result
+    /// with them), so phrase verification may skip the rest.
+    fn eval_within(&self, expr: &Expr, within: Option<&Bits>) -> Bits {
         match expr {
             Expr::And(xs) => {
-                let mut acc = Bits::all(self.n());
-                for x in xs {
+                let mut acc = within.cloned().unwrap_or_else(|| Bits::all(self.n()));
+                // Phrases last: they scan text, so they should see the fewest candidates.
+                let (slow, fast): (Vec<&Expr>, Vec<&Expr>) = xs.iter().partition(|x| is_phrase(x));
+                for x in fast.into_iter().chain(slow) {
                     if acc.is_empty() {
                         break;
                     }
-                    acc.and(&self.eval(x));
+                    let b = self.eval_within(x, Some(&acc));
+                    acc.and(&b);
                 }
                 acc
+            }
+            Expr::Text { words, prefix } if words.len() > 1 || self.text.is_none() => {
+                self.text(words, *prefix, within)
             }
             Expr::Or(xs) => {
                 let mut acc = Bits::none(self.n());
@@ -70,14 +82,15 @@ impl Ctx<'_> {
                 }
                 b
             }
-            Expr::Text { words, prefix } => self.text(words, *prefix),
+            Expr::Text { words, prefix } => self.text(words, *prefix, None),
         }
     }
 
-    fn text(&self, words: &[String], prefix: bool) -> Bits {
+    fn text(&self, words: &[String], prefix: bool, within: Option<&Bits>) -> Bits {
         let n = self.n();
         let Some(index) = self.text else {
-            return self.scan_text(words, prefix, Bits::all(n));
+            let all = within.cloned().unwrap_or_else(|| Bits::all(n));
+            return self.scan_text(words, prefix, all);
         };
         let Some((last, rest)) = words.split_last() else {
             return Bits::all(n);
@@ -92,6 +105,9 @@ impl Ctx<'_> {
                 break;
             }
             candidates.and(&index.exact(w));
+        }
+        if let Some(w) = within {
+            candidates.and(w);
         }
         if rest.is_empty() {
             candidates
@@ -117,6 +133,11 @@ impl Ctx<'_> {
         }
         b
     }
+}
+
+/// Terms answered by scanning article text even with an index.
+fn is_phrase(e: &Expr) -> bool {
+    matches!(e, Expr::Text { words, .. } if words.len() > 1)
 }
 
 /// The article's headline and paragraphs, folded (see `fold::folded_stream`).
