@@ -123,6 +123,18 @@ impl Facts for BenchFacts {
     }
 }
 
+/// A memory figure from /proc/self/status, in MB (0 where unavailable).
+fn proc_status_mb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
 fn benches(c: &mut Criterion) {
     let n: usize = std::env::var("GAZETTE_BENCH_ARTICLES")
         .ok()
@@ -131,14 +143,20 @@ fn benches(c: &mut Criterion) {
     let digest = generate(n);
     let bytes: usize = digest.sources.iter().map(|s| s.text().len()).sum();
     let facts = BenchFacts::new(n);
+    // Resets the peak (VmHWM) to the current RSS, so the peak below is the build's.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let rss_before = proc_status_mb("VmRSS:");
     let t = std::time::Instant::now();
     let index = TextIndex::build(&digest);
     eprintln!(
-        "generated {n} articles, {} MB; TextIndex: one build {:.2} s, {} words, {} MB heap",
+        "generated {n} articles, {} MB; TextIndex: one build {:.2} s, {} words, {} MB heap; \
+         process RSS before build {} MB, peak after {} MB",
         bytes / 1_000_000,
         t.elapsed().as_secs_f64(),
         index.vocabulary(),
-        index.heap_bytes() / 1_000_000
+        index.heap_bytes() / 1_000_000,
+        rss_before,
+        proc_status_mb("VmHWM:"),
     );
 
     let mut g = c.benchmark_group("query");

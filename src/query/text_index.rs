@@ -15,6 +15,55 @@ enum Posting {
     Dense { block: u32 },
 }
 
+/// One word's articles while building: a list until it is dense enough for a bitset.
+enum Acc {
+    Sparse(Vec<u32>),
+    Dense(Bits),
+}
+
+impl Acc {
+    fn extend(&mut self, list: &[u32], n: usize, dense_from: usize) {
+        match self {
+            Acc::Sparse(v) => {
+                v.extend_from_slice(list);
+                if v.len() >= dense_from {
+                    let mut bits = Bits::none(n);
+                    for &a in v.iter() {
+                        bits.set(a);
+                    }
+                    *self = Acc::Dense(bits);
+                }
+            }
+            Acc::Dense(bits) => list.iter().for_each(|&a| bits.set(a)),
+        }
+    }
+}
+
+/// The words of one chunk of articles (`first` is the chunk's first index).
+fn index_chunk(
+    digest: &Digest,
+    chunk: &[crate::digest::Article],
+    first: u32,
+) -> FxHashMap<String, Vec<u32>> {
+    let mut map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (k, article) in chunk.iter().enumerate() {
+        let index = first + k as u32;
+        let mut add = |_: std::ops::Range<usize>, w: &str| match map.get_mut(w) {
+            Some(list) => {
+                if list.last() != Some(&index) {
+                    list.push(index);
+                }
+            }
+            None => {
+                map.insert(w.to_string(), vec![index]);
+            }
+        };
+        fold::for_each_word(digest.headline(article), &mut add);
+        fold::for_each_word(digest.body(article), &mut add);
+    }
+    map
+}
+
 /// Words sorted, so a prefix is a contiguous run found by binary search.
 pub struct TextIndex {
     articles: u32,
@@ -47,50 +96,43 @@ impl TextIndex {
         }
     }
 
-    /// Indexes every article's headline and body, in parallel.
+    /// Indexes every article's headline and body, in parallel. Chunks are
+    /// indexed a batch at a time and merged at once, so the transient memory
+    /// is a few chunks' lists, not the whole digest's.
     pub fn build(digest: &Digest) -> TextIndex {
         let n = digest.articles.len();
         let chunk_len = chunk_size(n);
-        let chunks: Vec<FxHashMap<String, Vec<u32>>> = digest
-            .articles
-            .par_chunks(chunk_len)
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-                for (k, article) in chunk.iter().enumerate() {
-                    let index = (c * chunk_len + k) as u32;
-                    let mut add = |_: std::ops::Range<usize>, w: &str| match map.get_mut(w) {
-                        Some(list) => {
-                            if list.last() != Some(&index) {
-                                list.push(index);
-                            }
-                        }
+        let dense_from = (n / 32).max(1);
+        let chunks: Vec<&[crate::digest::Article]> = digest.articles.chunks(chunk_len).collect();
+        let batch = rayon::current_num_threads().max(1);
+        let mut all: FxHashMap<String, Acc> = FxHashMap::default();
+        for (b, group) in chunks.chunks(batch).enumerate() {
+            let maps: Vec<FxHashMap<String, Vec<u32>>> = group
+                .par_iter()
+                .enumerate()
+                .map(|(i, chunk)| index_chunk(digest, chunk, ((b * batch + i) * chunk_len) as u32))
+                .collect();
+            // Batches and chunks are in article order, so appending keeps lists sorted.
+            for map in maps {
+                for (word, list) in map {
+                    match all.get_mut(&word) {
+                        Some(acc) => acc.extend(&list, n, dense_from),
                         None => {
-                            map.insert(w.to_string(), vec![index]);
+                            let mut acc = Acc::Sparse(Vec::new());
+                            acc.extend(&list, n, dense_from);
+                            all.insert(word, acc);
                         }
-                    };
-                    fold::for_each_word(digest.headline(article), &mut add);
-                    fold::for_each_word(digest.body(article), &mut add);
+                    }
                 }
-                map
-            })
-            .collect();
-        // Chunks are in article order, so appending keeps every list sorted.
-        let mut chunks = chunks.into_iter();
-        let mut all = chunks.next().unwrap_or_default();
-        for map in chunks {
-            for (word, list) in map {
-                all.entry(word).or_default().extend(list);
             }
         }
-        let mut entries: Vec<(String, Vec<u32>)> = all.into_iter().collect();
+        let mut entries: Vec<(String, Acc)> = all.into_iter().collect();
         entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Self::pack(n, entries)
     }
 
-    fn pack(n: usize, entries: Vec<(String, Vec<u32>)>) -> TextIndex {
+    fn pack(n: usize, entries: Vec<(String, Acc)>) -> TextIndex {
         let block = Bits::words_for(n);
-        let dense_from = (n / 32).max(1);
         let mut index = TextIndex {
             articles: n as u32,
             words: String::with_capacity(entries.iter().map(|e| e.0.len()).sum()),
@@ -99,30 +141,31 @@ impl TextIndex {
             sparse: Vec::with_capacity(
                 entries
                     .iter()
-                    .filter(|e| e.1.len() < dense_from)
-                    .map(|e| e.1.len())
+                    .map(|e| match &e.1 {
+                        Acc::Sparse(v) => v.len(),
+                        Acc::Dense(_) => 0,
+                    })
                     .sum(),
             ),
             dense: Vec::new(),
         };
-        for (word, list) in entries {
+        for (word, acc) in entries {
             index.words.push_str(&word);
             index.ends.push(index.words.len() as u32);
-            if list.len() >= dense_from {
-                let mut bits = Bits::none(n);
-                for &a in &list {
-                    bits.set(a);
+            match acc {
+                Acc::Dense(bits) => {
+                    index.postings.push(Posting::Dense {
+                        block: (index.dense.len() / block.max(1)) as u32,
+                    });
+                    index.dense.extend_from_slice(bits.as_words());
                 }
-                index.postings.push(Posting::Dense {
-                    block: (index.dense.len() / block.max(1)) as u32,
-                });
-                index.dense.extend_from_slice(bits.as_words());
-            } else {
-                index.postings.push(Posting::Sparse {
-                    start: index.sparse.len() as u32,
-                    len: list.len() as u32,
-                });
-                index.sparse.extend_from_slice(&list);
+                Acc::Sparse(list) => {
+                    index.postings.push(Posting::Sparse {
+                        start: index.sparse.len() as u32,
+                        len: list.len() as u32,
+                    });
+                    index.sparse.extend_from_slice(&list);
+                }
             }
         }
         index.dense.shrink_to_fit();
@@ -210,5 +253,48 @@ impl TextIndex {
             i += 1;
         }
         bits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digest::Source;
+    use crate::digest::load::build;
+    use crate::digest::render::push_article;
+
+    /// 1000 articles so that both sparse lists and dense bitsets occur.
+    #[test]
+    fn postings_match_a_naive_count() {
+        let date = chrono::NaiveDate::from_ymd_opt(2019, 6, 24).unwrap();
+        let mut text = String::new();
+        for k in 0..1000 {
+            let body = format!("Common words, mod{} and Über{}.", k % 7, k);
+            push_article(&mut text, date, &format!("Headline w{k}"), [body.as_str()]);
+        }
+        let d = build(vec![Source::from_string("t.txt", text)], Vec::new()).digest;
+        let index = TextIndex::build(&d);
+        assert_eq!(index.articles(), 1000);
+        let h = |k: u32| {
+            d.articles
+                .iter()
+                .position(|a| d.headline(a) == format!("Headline w{k}"))
+                .unwrap() as u32
+        };
+        assert_eq!(index.exact("w5").to_vec(), [h(5)]);
+        assert_eq!(index.exact("uber12").to_vec(), [h(12)]);
+        assert_eq!(index.exact("common").to_vec().len(), 1000);
+        let mut mod3: Vec<u32> = (0..1000).filter(|k| k % 7 == 3).map(h).collect();
+        mod3.sort();
+        assert_eq!(index.exact("mod3").to_vec(), mod3);
+        let mut w9: Vec<u32> = [9, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]
+            .into_iter()
+            .chain(900..1000)
+            .map(h)
+            .collect();
+        w9.sort();
+        assert_eq!(index.prefix("w9").to_vec(), w9);
+        assert!(index.prefix("zz").is_empty());
+        assert!(index.exact("w").is_empty());
     }
 }
