@@ -9,5 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod companies;
 pub mod digest;
+pub mod facts;
+pub mod query;
 pub mod state;
 pub mod tui;

@@ -9,6 +9,7 @@ use clap::Parser;
 use gazette::cli::{Cli, Command};
 use gazette::commands;
 use gazette::companies::{CompanyIndex, KnownCompanies};
+use gazette::query::TextIndex;
 use gazette::state::ReadState;
 
 fn main() -> ExitCode {
@@ -18,6 +19,11 @@ fn main() -> ExitCode {
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
+            }
+            // A malformed query is a usage error, like clap's own.
+            if let Some(q) = err.downcast_ref::<gazette::query::QueryError>() {
+                eprintln!("gazette: invalid query: {q}");
+                return ExitCode::from(2);
             }
             eprintln!("gazette: {err:#}");
             ExitCode::from(1)
@@ -39,18 +45,30 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            // Plain `list` needs neither read marks nor companies.
-            let (state, index) = if args.json || args.unread {
-                (open_state(cli.state), company_index(&loaded.digest)?)
+            let query = commands::select::filter_query(&args.filter, args.unread)?;
+            // Read marks and companies only when the output or the filter needs them.
+            let state = if args.json || query.uses_read_state() {
+                open_state(cli.state)
             } else {
-                (ReadState::in_memory(), CompanyIndex::default())
+                ReadState::in_memory()
             };
+            let index = if args.json || query.uses_companies() {
+                company_index(&loaded.digest)?
+            } else {
+                CompanyIndex::default()
+            };
+            let facts = gazette::facts::Facts {
+                digest: &loaded.digest,
+                companies: &index,
+                read: &state,
+            };
+            let selected = query.evaluate(&loaded.digest, &facts, &TextIndex::empty());
             commands::list::list(
                 &loaded.digest,
+                &selected,
                 &index,
                 &state,
                 args.json,
-                args.unread,
                 &mut out,
             )?;
             0

@@ -142,3 +142,37 @@ fn broken_pipe_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.code().is_some());
 }
+
+#[test]
+fn company_amazon_finds_the_six_sample_articles() {
+    let o = gazette(&["list", "--query", "company:amazon"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 6, "{}", stdout(&o));
+    let o = gazette(&["list", "--company", "AMAZON"]);
+    assert_eq!(stdout(&o).lines().count(), 6);
+}
+
+#[test]
+fn mark_by_query_uses_the_filter_language_and_list_reads_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let state = state.to_str().unwrap();
+    let o = gazette(&[
+        "mark",
+        "--read",
+        "--state",
+        state,
+        "--query",
+        "@amazon -cricket",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("5 articles marked read"),
+        "{}",
+        stdout(&o)
+    );
+    let o = gazette(&["list", "--state", state, "--query", "is:unread"]);
+    assert_eq!(stdout(&o).lines().count(), 5);
+    let o = gazette(&["list", "--state", state, "--unread", "--company", "amazon"]);
+    assert_eq!(stdout(&o).lines().count(), 1);
+}

@@ -159,12 +159,12 @@ fn usage_errors_exit_2_and_leave_the_state_alone() {
             "not an article id",
         ),
         (
-            &["mark", "--read", "--company", "Apple"],
-            "--company is not available yet",
+            &["mark", "--read", "--date", "2019-13"],
+            "invalid query: column 1: --date",
         ),
         (
-            &["mark", "--read", "--date", "2019-06"],
-            "--date is not available yet",
+            &["mark", "--read", "--query", "(amazon"],
+            "invalid query: column 1",
         ),
         (&["mark", "--read"], "nothing to mark"),
         (&["mark", "--id", "0123456789abcdef"], "--read"),

@@ -1,7 +1,7 @@
 //! `gazette mark`: mark articles read or unread, by id and/or by filter.
 //!
 //! Prints one line to stdout, e.g. `3 articles marked read (2 were unread)`; notes and
-//! warnings go to stderr. Usage errors (malformed id, filters not built yet, nothing
+//! warnings go to stderr. Usage errors (malformed id, malformed query, nothing
 //! chosen) are [`MarkError::is_usage`] and exit 2.
 
 use std::collections::BTreeSet;
@@ -10,20 +10,22 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashSet;
 
+use super::select::filter_query;
 use crate::cli::MarkArgs;
-use crate::digest::{ArticleId, Digest, LoadError};
+use crate::companies::{CompaniesFileError, CompanyIndex, KnownCompanies};
+use crate::digest::{ArticleId, LoadError};
+use crate::facts::Facts;
+use crate::query::{QueryError, TextIndex};
 use crate::state::{Persistence, ReadState, StateError, parse_article_id};
 
 #[derive(Debug, thiserror::Error)]
 pub enum MarkError {
     #[error("`{0}` is not an article id (16 hex digits, as `gazette list --json` prints them)")]
     BadId(String),
-    #[error(
-        "--{0} is not available yet (it comes with the query language); use --query TEXT for a plain text match"
-    )]
-    NotYet(&'static str),
-    #[error("bad query: {0}")]
-    BadQuery(String),
+    #[error("invalid query: {0}")]
+    BadQuery(#[from] QueryError),
+    #[error("reading companies.json: {0}")]
+    Companies(#[from] CompaniesFileError),
     #[error(
         "nothing to mark: give --id ID, --query Q, or the digest PATHs whose articles should all be marked"
     )]
@@ -44,30 +46,9 @@ impl MarkError {
     pub fn is_usage(&self) -> bool {
         matches!(
             self,
-            MarkError::BadId(_)
-                | MarkError::NotYet(_)
-                | MarkError::BadQuery(_)
-                | MarkError::NothingChosen
+            MarkError::BadId(_) | MarkError::BadQuery(_) | MarkError::NothingChosen
         )
     }
-}
-
-/// The articles the filter picks, as indices into `digest.articles`.
-///
-/// For now a case-insensitive substring match on headline and body; this one function
-/// is what the query language replaces (its parse errors become [`MarkError::BadQuery`]).
-pub fn select(digest: &Digest, query: &str) -> Result<Vec<u32>, MarkError> {
-    let needle = query.to_lowercase();
-    Ok(digest
-        .articles
-        .iter()
-        .zip(0u32..)
-        .filter(|(article, _)| {
-            digest.headline(article).to_lowercase().contains(&needle)
-                || digest.body(article).to_lowercase().contains(&needle)
-        })
-        .map(|(_, index)| index)
-        .collect())
 }
 
 /// What `mark` did.
@@ -88,18 +69,13 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<MarkOutcome, MarkError> {
     // Usage errors first, before touching digests or the state file.
-    if !args.filter.company.is_empty() {
-        return Err(MarkError::NotYet("company"));
-    }
-    if args.filter.date.is_some() {
-        return Err(MarkError::NotYet("date"));
-    }
+    let query = filter_query(&args.filter, false)?;
     let ids = args
         .id
         .iter()
         .map(|s| parse_article_id(s.trim()).ok_or_else(|| MarkError::BadId(s.clone())))
         .collect::<Result<Vec<ArticleId>, _>>()?;
-    let all_of_paths = ids.is_empty() && args.filter.query.is_none();
+    let all_of_paths = ids.is_empty() && query.is_empty();
     if all_of_paths && args.paths.is_empty() {
         return Err(MarkError::NothingChosen);
     }
@@ -117,11 +93,28 @@ pub fn run(
         .into_iter()
         .filter(|id| !loaded_ids.contains(id))
         .count();
+    let (mut state, warnings) = ReadState::open_or_default(state_path);
+    for warning in warnings {
+        writeln!(err, "warning: {warning}")?;
+    }
+    if let Persistence::MemoryOnly { .. } = state.persistence() {
+        return Err(MarkError::NotSaved);
+    }
     let mut chosen: Vec<ArticleId> = ids;
     if all_of_paths {
         chosen.extend(digest.articles.iter().map(|a| a.id));
-    } else if let Some(query) = &args.filter.query {
-        let picked = select(digest, query)?;
+    } else if !query.is_empty() {
+        let companies = if query.uses_companies() {
+            CompanyIndex::build(digest, &KnownCompanies::load_default()?)
+        } else {
+            CompanyIndex::default()
+        };
+        let facts = Facts {
+            digest,
+            companies: &companies,
+            read: &state,
+        };
+        let picked = query.evaluate(digest, &facts, &TextIndex::empty());
         chosen.extend(
             picked
                 .into_iter()
@@ -132,13 +125,6 @@ pub fn run(
     let mut seen = FxHashSet::default();
     chosen.retain(|id| seen.insert(*id));
 
-    let (mut state, warnings) = ReadState::open_or_default(state_path);
-    for warning in warnings {
-        writeln!(err, "warning: {warning}")?;
-    }
-    if let Persistence::MemoryOnly { .. } = state.persistence() {
-        return Err(MarkError::NotSaved);
-    }
     let read = args.read;
     let changed = state.set_many(chosen.iter().copied(), read).len();
     state.save()?;

@@ -4,6 +4,7 @@ pub mod check;
 pub mod companies;
 pub mod list;
 pub mod mark;
+pub mod select;
 
 use std::path::PathBuf;
 
