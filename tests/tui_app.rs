@@ -285,3 +285,66 @@ fn picker_with_no_match_filters_nothing() {
     assert!(app.company_filter.is_empty());
     assert_eq!(app.view.len(), 10);
 }
+
+#[test]
+fn filter_bar_speaks_the_query_language() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "/@amazon -cricket<Enter>");
+    assert_eq!(app.view.len(), 5);
+    drive(&mut app, &mut t, "<Esc>/cloudflare OR cricket<Enter>");
+    assert_eq!(app.view.len(), 2);
+    assert_eq!(app.highlight_words, ["cloudflare", "cricket"]);
+}
+
+#[test]
+fn a_malformed_query_shows_its_column_and_keeps_the_last_good_filter() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "/cricket date:2019-13");
+    assert_eq!(app.view.len(), 1, "the last good filter (cricket) stays");
+    let error = app.query_error.clone().unwrap_or_default();
+    assert!(error.contains("column 14"), "{error}");
+    assert!(
+        common::screen(&t).contains("column 14"),
+        "the error is shown under the bar"
+    );
+    // Fixing it applies it.
+    drive(&mut app, &mut t, "<Backspace><Backspace><Backspace>-06");
+    assert!(app.query_error.is_none());
+    assert_eq!(app.view.len(), 1);
+}
+
+#[test]
+fn picking_a_date_composes_with_the_typed_query() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "/amazon<Enter>hj");
+    assert_eq!(app.date_selected, 1);
+    assert_eq!(app.view.len(), 6);
+    drive(&mut app, &mut t, "/ date:2019-06-25<Enter>");
+    assert_eq!(app.view.len(), 0);
+}
+
+#[test]
+fn up_and_down_walk_the_query_history() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(
+        &mut app,
+        &mut t,
+        "/cricket<Enter><Esc>/@walmart<Enter><Esc>",
+    );
+    assert_eq!(app.history, ["cricket", "@walmart"]);
+    drive(&mut app, &mut t, "/<Up>");
+    assert_eq!(app.query, "@walmart");
+    drive(&mut app, &mut t, "<Up>");
+    assert_eq!(app.query, "cricket");
+    assert_eq!(app.view.len(), 1);
+    drive(&mut app, &mut t, "<Down><Down>");
+    assert_eq!(app.query, "");
+    // History is kept beside the state file, for the next session.
+    let mut again = common::sample_app_with_state_dir(&app);
+    again.load_history();
+    assert_eq!(again.history, ["cricket", "@walmart"]);
+}

@@ -70,3 +70,8 @@ fn picker_narrowed() {
 fn filtered_by_a_company() {
     snapshot("company_filter", "camazon<Enter>j");
 }
+
+#[test]
+fn filter_bar_with_an_error() {
+    snapshot("filter_error", "/cricket (date:2019");
+}

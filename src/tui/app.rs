@@ -1,5 +1,6 @@
 //! The reader's state and `apply(Action)`: everything the UI does, testable without a terminal.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -13,13 +14,23 @@ use super::days::{Day, day_of, days_newest_first};
 use super::keymap::action_for;
 use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
+use crate::facts::Facts;
+use crate::query::history::History;
+use crate::query::{self, Query, TextIndex};
 use crate::state::{Persistence, ReadState, SaveTimer};
 
-/// How far a background job has come.
+/// What the background indexing is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
-    pub done: usize,
+    pub stage: Stage,
+    /// Articles being indexed.
     pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Companies,
+    Words,
 }
 
 /// The pane with keyboard focus.
@@ -49,6 +60,8 @@ pub struct FilterInput {
     pub input: TextArea<'static>,
     /// The query in force when the bar opened, restored by Esc.
     pub previous: String,
+    /// Position in the history while browsing it with Up/Down.
+    pub history_pos: Option<usize>,
 }
 
 /// The company picker popup.
@@ -71,6 +84,9 @@ pub struct PaneAreas {
     pub headlines: Rect,
     pub article: Rect,
 }
+
+/// Above this many articles, a word search without the word index waits for Enter.
+const SCAN_LIMIT: usize = 20_000;
 
 /// How often the reader checks whether another process changed the marks.
 const REFRESH_EVERY: Duration = Duration::from_secs(2);
@@ -100,7 +116,20 @@ pub struct App {
     pub article_scroll: usize,
     /// The filter text in force.
     pub query: String,
+    /// The last query that parsed: a malformed one leaves this (and the view) in place.
+    pub filter: Query,
+    /// The text of `filter`, for the status bar.
+    pub filter_text: String,
     pub query_error: Option<String>,
+    /// Words of the filter to highlight in the article.
+    pub highlight_words: Vec<String>,
+    /// The inverted word index; empty until built in the background (text terms are
+    /// then answered by a scan).
+    pub text_index: Arc<TextIndex>,
+    pub text_index_ready: bool,
+    /// Past filter queries, oldest first, and where they are kept.
+    pub history: Vec<String>,
+    pub history_path: Option<PathBuf>,
     pub companies: CompanyIndex,
     /// Company chips: the view shows articles mentioning all of them.
     pub company_filter: Vec<CompanyId>,
@@ -144,7 +173,14 @@ impl App {
             headline_offset: 0,
             article_scroll: 0,
             query: String::new(),
+            filter: Query::default(),
+            filter_text: String::new(),
             query_error: None,
+            highlight_words: Vec::new(),
+            text_index: Arc::new(TextIndex::empty()),
+            text_index_ready: false,
+            history: Vec::new(),
+            history_path: None,
             companies: CompanyIndex::default(),
             company_filter: Vec::new(),
             unread_only: false,
@@ -163,7 +199,6 @@ impl App {
     /// Installs the company index (built after the digest loads).
     pub fn set_companies(&mut self, companies: CompanyIndex) {
         self.companies = companies;
-        self.indexing = None;
         self.company_filter.clear();
         self.recompute_view();
     }
@@ -511,6 +546,9 @@ impl App {
             self.focus = Focus::Headlines;
         } else if !self.query.is_empty() || !self.company_filter.is_empty() || self.unread_only {
             self.query.clear();
+            self.filter = Query::default();
+            self.filter_text.clear();
+            self.highlight_words.clear();
             self.query_error = None;
             self.company_filter.clear();
             self.unread_only = false;
@@ -625,11 +663,13 @@ impl App {
     // ----- filter bar and picker -----------------------------------------
 
     fn open_filter(&mut self) {
-        let mut input = new_input("words to match");
+        let mut input =
+            new_input("words, \"phrases\", @company, date:2019-06, is:unread, OR, -word");
         input.insert_str(&self.query);
         self.overlay = Overlay::Filter(Box::new(FilterInput {
             input,
             previous: self.query.clone(),
+            history_pos: None,
         }));
     }
 
@@ -641,11 +681,38 @@ impl App {
             KeyCode::Enter => {
                 self.overlay = Overlay::None;
                 self.focus = Focus::Headlines;
+                // A deferred word search runs now, on request.
+                let text = self.query.clone();
+                self.apply_query(&text, true);
+                self.remember_query();
             }
             KeyCode::Esc => {
                 let previous = std::mem::take(&mut filter.previous);
                 self.overlay = Overlay::None;
+                self.query_error = None;
                 self.set_query(previous);
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let len = self.history.len();
+                let pos = match (key.code, filter.history_pos) {
+                    (_, _) if len == 0 => return,
+                    (KeyCode::Up, None) => len - 1,
+                    (KeyCode::Up, Some(p)) => p.saturating_sub(1),
+                    (_, None) => return,
+                    (_, Some(p)) if p + 1 >= len => {
+                        filter.history_pos = None;
+                        filter.input = new_input("");
+                        self.set_query(String::new());
+                        return;
+                    }
+                    (_, Some(p)) => p + 1,
+                };
+                filter.history_pos = Some(pos);
+                let entry = self.history.get(pos).cloned().unwrap_or_default();
+                let mut input = new_input("");
+                input.insert_str(&entry);
+                filter.input = input;
+                self.set_query(entry);
             }
             _ => {
                 if filter.input.input(key) {
@@ -656,12 +723,78 @@ impl App {
         }
     }
 
-    pub fn set_query(&mut self, query: String) {
-        if query != self.query {
-            self.query = query;
-            self.headline_selected = 0;
-            self.recompute_view();
+    /// Sets the filter text (live, as typed). A malformed query shows its error and
+    /// leaves the last good filter in force.
+    pub fn set_query(&mut self, text: String) {
+        if text != self.query {
+            self.query = text.clone();
+            self.apply_query(&text, false);
         }
+    }
+
+    /// Whether a word search would scan every article (index still building, big digest).
+    fn word_search_is_slow(&self) -> bool {
+        !self.text_index_ready && self.digest.articles.len() > SCAN_LIMIT
+    }
+
+    fn apply_query(&mut self, text: &str, on_request: bool) {
+        match query::parse(text) {
+            Ok(q) => {
+                self.query_error = None;
+                if q.uses_text() && self.word_search_is_slow() && !on_request {
+                    self.message =
+                        Some("Word index still building: Enter searches now (slower)".into());
+                    return;
+                }
+                if q == self.filter {
+                    return;
+                }
+                self.highlight_words = q.highlight_words();
+                self.filter = q;
+                self.filter_text = text.trim().to_string();
+                self.headline_selected = 0;
+                self.recompute_view();
+            }
+            Err(e) => self.query_error = Some(format!("{e} · the last good filter stays")),
+        }
+    }
+
+    /// Reads past queries from beside the state file (nothing when marks are memory-only).
+    pub fn load_history(&mut self) {
+        if let Persistence::Disk(path) = self.read.persistence() {
+            let path = path.with_file_name(query::history::FILE_NAME);
+            match History::load(&path) {
+                Ok(h) => self.history = h.entries().to_vec(),
+                Err(e) => self.message = Some(format!("Query history unreadable: {e}")),
+            }
+            self.history_path = Some(path);
+        }
+    }
+
+    /// Adds the filter in force to the history (kept beside the state file).
+    fn remember_query(&mut self) {
+        let text = self.query.trim().to_string();
+        if text.is_empty() || self.query_error.is_some() {
+            return;
+        }
+        match &self.history_path {
+            Some(path) => match History::append(path, &text) {
+                Ok(h) => self.history = h.entries().to_vec(),
+                Err(e) => self.message = Some(format!("Query history not saved: {e}")),
+            },
+            None => {
+                self.history.retain(|q| *q != text);
+                self.history.push(text);
+            }
+        }
+    }
+
+    /// Installs the word index built in the background, and re-runs a waiting word search.
+    pub fn set_text_index(&mut self, index: TextIndex) {
+        self.text_index = Arc::new(index);
+        self.text_index_ready = true;
+        let text = self.query.clone();
+        self.apply_query(&text, false);
     }
 
     /// Companies offered by the picker for what has been typed, most-mentioned first;
@@ -728,35 +861,42 @@ impl App {
             Some(i) => self.days.get(i..=i).unwrap_or(&[]),
             None => &self.days,
         };
-        let needle = self.query.to_lowercase();
-        let words: Vec<&str> = needle.split_whitespace().collect();
+        // The query's matches, sorted by index (= by date), or every article.
+        let matches: Option<Vec<u32>> = (!self.filter.is_empty()).then(|| {
+            let facts = Facts {
+                digest: &self.digest,
+                companies: &self.companies,
+                read: &self.read,
+            };
+            self.filter.evaluate(&self.digest, &facts, &self.text_index)
+        });
+        let keeps = |a: u32| {
+            let Some(article) = self.digest.articles.get(a as usize) else {
+                return false;
+            };
+            if self.unread_only && self.read.is_read(article.id) {
+                return false;
+            }
+            let tags = self.companies.companies_of(a);
+            self.company_filter
+                .iter()
+                .all(|c| tags.iter().any(|(t, _)| t == c))
+        };
         let mut view = Vec::new();
         for day in days {
-            for a in day.start..day.end {
-                let Some(article) = self.digest.articles.get(a as usize) else {
-                    continue;
-                };
-                if self.unread_only && self.read.is_read(article.id) {
-                    continue;
+            match &matches {
+                Some(m) => {
+                    let lo = m.partition_point(|&x| x < day.start);
+                    let hi = m.partition_point(|&x| x < day.end);
+                    view.extend(
+                        m.get(lo..hi)
+                            .unwrap_or(&[])
+                            .iter()
+                            .copied()
+                            .filter(|&a| keeps(a)),
+                    );
                 }
-                if !self.company_filter.is_empty() {
-                    let tags = self.companies.companies_of(a);
-                    if !self
-                        .company_filter
-                        .iter()
-                        .all(|c| tags.iter().any(|(t, _)| t == c))
-                    {
-                        continue;
-                    }
-                }
-                if !words.is_empty() {
-                    let head = self.digest.headline(article).to_lowercase();
-                    let body = self.digest.body(article).to_lowercase();
-                    if !words.iter().all(|w| head.contains(w) || body.contains(w)) {
-                        continue;
-                    }
-                }
-                view.push(a);
+                None => view.extend((day.start..day.end).filter(|&a| keeps(a))),
             }
         }
         self.view = view;

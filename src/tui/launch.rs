@@ -4,19 +4,19 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use super::app::{App, Progress};
+use super::app::{App, Progress, Stage};
 use super::terminal::{Term, TerminalGuard};
 use super::ui;
 use crate::commands;
 use crate::companies::{CompanyIndex, KnownCompanies};
 use crate::digest::{LoadError, Loaded};
+use crate::query::TextIndex;
 use crate::state::ReadState;
 
 /// How often the screen refreshes while something runs in the background.
@@ -63,6 +63,7 @@ pub fn launch(
             "{warnings} problems in the input · `gazette check` lists them"
         ));
     }
+    app.load_history();
     let indexing = Indexing::start(&app, known);
     let result = event_loop(terminal, &mut app, Some(indexing));
     app.save_now();
@@ -127,32 +128,66 @@ fn describe(paths: &[PathBuf]) -> String {
     }
 }
 
-/// The company index being built on a thread.
+/// What the background thread delivers, in this order.
+enum Built {
+    Companies(CompanyIndex),
+    Words(TextIndex),
+}
+
+/// The company index, then the word index, built on a thread.
 pub struct Indexing {
-    rx: Receiver<CompanyIndex>,
-    done: Arc<AtomicUsize>,
+    rx: Receiver<Built>,
     total: usize,
+    stage: Stage,
 }
 
 impl Indexing {
     pub fn start(app: &App, known: KnownCompanies) -> Indexing {
         let digest = Arc::clone(&app.digest);
         let total = digest.articles.len();
-        let done = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&done);
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || {
-            let index = CompanyIndex::build(&digest, &known);
-            counter.store(digest.articles.len(), Ordering::Relaxed);
-            let _ = tx.send(index);
+            if tx
+                .send(Built::Companies(CompanyIndex::build(&digest, &known)))
+                .is_ok()
+            {
+                let _ = tx.send(Built::Words(TextIndex::build(&digest)));
+            }
         });
-        Indexing { rx, done, total }
+        Indexing {
+            rx,
+            total,
+            stage: Stage::Companies,
+        }
     }
 
-    fn progress(&self) -> Progress {
-        Progress {
-            done: self.done.load(Ordering::Relaxed),
-            total: self.total,
+    /// Installs what has been built; `false` once everything has arrived (or the thread died).
+    fn poll(&mut self, app: &mut App) -> bool {
+        loop {
+            match self.rx.try_recv() {
+                Ok(Built::Companies(index)) => {
+                    app.set_companies(index);
+                    self.stage = Stage::Words;
+                }
+                Ok(Built::Words(index)) => {
+                    app.set_text_index(index);
+                    app.indexing = None;
+                    return false;
+                }
+                Err(mpsc::TryRecvError::Empty) => {
+                    app.indexing = Some(Progress {
+                        stage: self.stage,
+                        total: self.total,
+                    });
+                    return true;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    app.indexing = None;
+                    app.message =
+                        Some("Indexing stopped; company and word search may be slow".into());
+                    return false;
+                }
+            }
         }
     }
 }
@@ -165,18 +200,9 @@ pub fn event_loop(
 ) -> std::io::Result<()> {
     let mut redraw = true;
     while !app.should_quit {
-        if let Some(job) = &indexing {
-            match job.rx.try_recv() {
-                Ok(index) => {
-                    app.set_companies(index);
-                    indexing = None;
-                }
-                Err(mpsc::TryRecvError::Empty) => app.indexing = Some(job.progress()),
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    app.indexing = None;
-                    app.message = Some("Company indexing failed; company filters are off".into());
-                    indexing = None;
-                }
+        if let Some(job) = &mut indexing {
+            if !job.poll(app) {
+                indexing = None;
             }
             redraw = true;
         }

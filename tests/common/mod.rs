@@ -13,12 +13,25 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// The reader on the sample, with marks saved to a fresh state file (as a user has).
 pub fn sample_app() -> App {
     let dir = tempfile::tempdir().unwrap().keep();
-    let (state, warnings) = ReadState::open(dir.join("state.json"));
+    app_with_state_file(dir.join("state.json"))
+}
+
+/// A second reader on the same state file as `app` (a later session, another window).
+pub fn sample_app_with_state_dir(app: &App) -> App {
+    match app.read.persistence() {
+        gazette::state::Persistence::Disk(path) => app_with_state_file(path.clone()),
+        other => panic!("state not on disk: {other}"),
+    }
+}
+
+fn app_with_state_file(path: std::path::PathBuf) -> App {
+    let (state, warnings) = ReadState::open(path);
     assert!(warnings.is_empty(), "{warnings:?}");
     let digest = load_sample().digest;
     let index = CompanyIndex::build(&digest, &KnownCompanies::bundled());
     let mut app = App::with_state(digest, state);
     app.set_companies(index);
+    app.load_history();
     app
 }
 

@@ -1,5 +1,5 @@
 //! The article view: headline, date and source, companies, wrapped paragraphs with company
-//! names highlighted, a scrollbar and the position.
+//! names and filter matches highlighted, a scrollbar and the position.
 
 use std::ops::Range;
 
@@ -35,7 +35,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let visible = &lines[app.article_scroll.min(total)..(app.article_scroll + height).min(total)];
 
     // Highlights are found per block, and only for the blocks on screen.
-    let mut highlights: Vec<Option<Vec<Range<usize>>>> = vec![None; blocks.len()];
+    let mut highlights: Vec<Option<Vec<Mark>>> = vec![None; blocks.len()];
     let mut out: Vec<Line> = Vec::with_capacity(visible.len());
     for line in visible {
         let ScreenLine::Text { block, range } = line else {
@@ -77,43 +77,45 @@ fn block_style(block: &Block) -> Style {
     }
 }
 
-/// Byte ranges to highlight in a block: the company names it mentions.
-fn block_highlights(app: &App, block: &Block) -> Vec<Range<usize>> {
-    match block {
-        Block::Meta(_) => Vec::new(),
-        _ => {
-            let mut ranges: Vec<Range<usize>> = app
-                .companies
-                .mentions(block.text())
-                .into_iter()
-                .map(|(r, _)| r)
-                .collect();
-            ranges.sort_by_key(|r| r.start);
-            ranges
-        }
+/// A highlighted byte range of a block and its style.
+type Mark = (Range<usize>, Style);
+
+/// What to highlight in a block: the words the filter matched, and company names.
+fn block_highlights(app: &App, block: &Block) -> Vec<Mark> {
+    if let Block::Meta(_) = block {
+        return Vec::new();
     }
+    let text = block.text();
+    let mut marks: Vec<Mark> = crate::query::find_highlights(text, &app.highlight_words)
+        .into_iter()
+        .map(|r| (r, theme::QUERY_MATCH))
+        .collect();
+    marks.extend(
+        app.companies
+            .mentions(text)
+            .into_iter()
+            .map(|(r, _)| (r, theme::COMPANY_MENTION)),
+    );
+    marks.sort_by_key(|(r, _)| r.start);
+    marks
 }
 
-/// The slice `line` of `text` as spans, with the parts inside `marks` highlighted.
-fn styled_line<'a>(
-    text: &'a str,
-    line: Range<usize>,
-    marks: &[Range<usize>],
-    base: Style,
-) -> Line<'a> {
+/// The slice `line` of `text` as spans, with the marked parts styled over `base`.
+/// Where marks overlap, the earlier one wins.
+fn styled_line<'a>(text: &'a str, line: Range<usize>, marks: &[Mark], base: Style) -> Line<'a> {
     let mut spans = Vec::new();
     let mut pos = line.start;
-    for mark in marks {
-        let start = mark.start.max(line.start);
+    for (mark, style) in marks {
+        let start = mark.start.max(pos);
         let end = mark.end.min(line.end);
-        if start >= end || start < pos {
+        if start >= end {
             continue;
         }
         if let Some(plain) = text.get(pos..start) {
             spans.push(Span::styled(plain, base));
         }
         if let Some(hit) = text.get(start..end) {
-            spans.push(Span::styled(hit, base.patch(theme::COMPANY_MENTION)));
+            spans.push(Span::styled(hit, base.patch(*style)));
         }
         pos = end;
     }

@@ -134,7 +134,10 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     if lines.is_empty() {
-        let why = if app.indexing.is_some() {
+        let why = if app
+            .indexing
+            .is_some_and(|p| p.stage == crate::tui::app::Stage::Companies)
+        {
             "Companies are being indexed; a moment…"
         } else {
             "No companies match"

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::state::Persistence;
-use crate::tui::app::{App, group_digits};
+use crate::tui::app::{App, Stage, group_digits};
 use crate::tui::keymap::{KEYMAP, key_label};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -21,15 +21,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::raw(" "));
     }
     if let Some(p) = app.indexing {
-        let text = if p.done > 0 && p.total > 0 {
-            format!(
-                " indexing companies {} / {} ",
-                group_digits(p.done),
-                group_digits(p.total)
-            )
-        } else {
-            " indexing companies… ".to_string()
+        let what = match p.stage {
+            Stage::Companies => "companies",
+            Stage::Words => "words",
         };
+        let text = format!(" indexing {what} of {} articles… ", group_digits(p.total));
         left.push(Span::styled(text, theme::MESSAGE));
         left.push(Span::raw(" "));
     }
@@ -47,8 +43,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ));
         left.push(Span::raw(" "));
     }
-    if !app.query.is_empty() {
-        left.push(Span::styled(format!(" /{} ", app.query), theme::CHIP));
+    if !app.filter_text.is_empty() {
+        left.push(Span::styled(format!(" /{} ", app.filter_text), theme::CHIP));
         left.push(Span::raw(" "));
     }
     if app.unread_only {

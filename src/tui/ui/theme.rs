@@ -18,7 +18,6 @@ pub const COMPANY: Style = Style::new().fg(Color::Yellow);
 pub const HEADLINE: Style = Style::new().add_modifier(Modifier::BOLD).fg(Color::White);
 pub const META: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC);
 pub const SUBHEAD: Style = Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan);
-pub const HIGHLIGHT: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
 pub const STATUS: Style = Style::new().bg(Color::DarkGray).fg(Color::White);
 pub const CHIP: Style = Style::new().bg(Color::Blue).fg(Color::White);
 pub const HINT_KEY: Style = Style::new()
@@ -31,3 +30,4 @@ pub const WARNING: Style = Style::new().bg(Color::Red).fg(Color::White);
 pub const COMPANY_MENTION: Style = Style::new()
     .fg(Color::Yellow)
     .add_modifier(Modifier::UNDERLINED);
+pub const QUERY_MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
