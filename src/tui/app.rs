@@ -127,6 +127,8 @@ pub struct App {
     /// then answered by a scan).
     pub text_index: Arc<TextIndex>,
     pub text_index_ready: bool,
+    /// A typed word search waits for the word index (or for Enter).
+    pub word_search_waiting: bool,
     /// Past filter queries, oldest first, and where they are kept.
     pub history: Vec<String>,
     pub history_path: Option<PathBuf>,
@@ -179,6 +181,7 @@ impl App {
             highlight_words: Vec::new(),
             text_index: Arc::new(TextIndex::empty()),
             text_index_ready: false,
+            word_search_waiting: false,
             history: Vec::new(),
             history_path: None,
             companies: CompanyIndex::default(),
@@ -742,10 +745,10 @@ impl App {
             Ok(q) => {
                 self.query_error = None;
                 if q.uses_text() && self.word_search_is_slow() && !on_request {
-                    self.message =
-                        Some("Word index still building: Enter searches now (slower)".into());
+                    self.word_search_waiting = true;
                     return;
                 }
+                self.word_search_waiting = false;
                 if q == self.filter {
                     return;
                 }

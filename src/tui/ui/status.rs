@@ -58,7 +58,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         group_digits(app.digest.articles.len()),
         group_digits(unread_in_view)
     )));
-    if let Some(message) = &app.message {
+    let hint = match app.indexing {
+        Some(p) if p.stage == Stage::Companies && app.filter.uses_companies() => {
+            Some("company index still building: results update when ready")
+        }
+        _ if app.word_search_waiting => Some("word index still building: Enter searches now"),
+        _ => None,
+    };
+    if let Some(message) = app.message.as_deref().or(hint) {
         left.push(Span::raw("  "));
         left.push(Span::styled(format!(" {message} "), theme::MESSAGE));
     }
