@@ -66,6 +66,41 @@ use Context::{Article, Browse};
 pub const KEYMAP: &[Binding] = &[
     bind(
         Browse,
+        &[ch('?')],
+        Action::ToggleHelp,
+        "this help",
+        Some("help"),
+    ),
+    bind(
+        Browse,
+        &[ch('q'), ctrl('c')],
+        Action::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    bind(
+        Browse,
+        &[ch('/')],
+        Action::OpenFilter,
+        "filter (live; Enter keeps, Esc cancels)",
+        Some("filter"),
+    ),
+    bind(
+        Browse,
+        &[ch('c')],
+        Action::OpenCompanyPicker,
+        "pick a company to filter by",
+        Some("companies"),
+    ),
+    bind(
+        Browse,
+        &[ch('u')],
+        Action::ToggleUnreadOnly,
+        "show unread only / all",
+        Some("unread"),
+    ),
+    bind(
+        Browse,
         &[ch('j'), key(KeyCode::Down)],
         Action::MoveDown,
         "move down / scroll down",
@@ -210,41 +245,6 @@ pub const KEYMAP: &[Binding] = &[
         Action::UndoBulkMark,
         "undo the last bulk mark",
         None,
-    ),
-    bind(
-        Browse,
-        &[ch('u')],
-        Action::ToggleUnreadOnly,
-        "show unread only / all",
-        Some("unread"),
-    ),
-    bind(
-        Browse,
-        &[ch('/')],
-        Action::OpenFilter,
-        "filter (live; Enter keeps, Esc cancels)",
-        Some("filter"),
-    ),
-    bind(
-        Browse,
-        &[ch('c')],
-        Action::OpenCompanyPicker,
-        "pick a company to filter by",
-        Some("companies"),
-    ),
-    bind(
-        Browse,
-        &[ch('?')],
-        Action::ToggleHelp,
-        "this help",
-        Some("help"),
-    ),
-    bind(
-        Browse,
-        &[ch('q'), ctrl('c')],
-        Action::Quit,
-        "quit",
-        Some("quit"),
     ),
 ];
 

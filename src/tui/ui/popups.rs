@@ -83,7 +83,7 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(popup_block("Help · any key closes"))
+            .block(popup_block("Help · j/k scroll · any other key closes"))
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         rect,
