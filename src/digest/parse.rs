@@ -11,8 +11,12 @@ use rayon::prelude::*;
 use super::id::article_id;
 use super::model::{Article, Span};
 
-/// Inputs at least this big are scanned in parallel chunks.
-const PARALLEL_CHUNK: usize = 4 << 20;
+/// The scan works in chunks this big (ending after a newline): small enough
+/// that a chunk just checked for UTF-8 is still in the CPU cache when it is
+/// scanned, so big inputs cross memory once, not twice.
+const CHUNK: usize = 256 << 10;
+/// Inputs at least this big are scanned on all cores.
+const PARALLEL_MIN: usize = 8 << 20;
 
 const MONTH_ABBREVS: [&[u8]; 12] = [
     b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
@@ -157,10 +161,15 @@ struct Scan {
     lines: u32,
 }
 
-fn scan_chunk(text: &[u8], from: usize, to: usize) -> Scan {
+/// Scans `text[from..to]`; with `check_utf8`, first checks that the chunk is
+/// UTF-8 and gives up (`None`) if it is not.
+fn scan_chunk(text: &[u8], from: usize, to: usize, check_utf8: bool) -> Option<Scan> {
+    let chunk = &text[from..to];
+    if check_utf8 && std::str::from_utf8(chunk).is_err() {
+        return None;
+    }
     let mut scan = Scan::default();
     let mut start = from;
-    let chunk = &text[from..to];
     let mut ends = memchr_iter(b'\n', chunk).map(|i| from + i);
     while start < to {
         let (end, next) = match ends.next() {
@@ -198,14 +207,14 @@ fn scan_chunk(text: &[u8], from: usize, to: usize) -> Scan {
         }
         start = next;
     }
-    scan
+    Some(scan)
 }
 
 /// Splits `text[from..]` into chunks ending just after a newline.
 fn chunk_bounds(text: &[u8], mut from: usize) -> Vec<(usize, usize)> {
     let mut bounds = Vec::new();
     while from < text.len() {
-        let target = (from + PARALLEL_CHUNK).min(text.len());
+        let target = (from + CHUNK).min(text.len());
         let to = match memchr::memchr(b'\n', &text[target..]) {
             Some(i) if target < text.len() => target + i + 1,
             _ => text.len(),
@@ -216,15 +225,25 @@ fn chunk_bounds(text: &[u8], mut from: usize) -> Vec<(usize, usize)> {
     bounds
 }
 
-fn scan(text: &[u8], from: usize) -> Scan {
-    if text.len() < 2 * PARALLEL_CHUNK {
-        return scan_chunk(text, from, text.len());
-    }
-    let scans: Vec<Scan> = chunk_bounds(text, from)
-        .into_par_iter()
-        .map(|(from, to)| scan_chunk(text, from, to))
-        .collect();
-    let mut all = Scan::default();
+/// Scans `text[from..]` chunk by chunk (on all cores when big) and joins the
+/// chunks' findings. `None` only when `check_utf8` finds a chunk that is not UTF-8.
+fn scan(text: &[u8], from: usize, check_utf8: bool) -> Option<Scan> {
+    let bounds = chunk_bounds(text, from);
+    let scans: Vec<Scan> = if text.len() >= PARALLEL_MIN {
+        bounds
+            .into_par_iter()
+            .map(|(from, to)| scan_chunk(text, from, to, check_utf8))
+            .collect::<Option<_>>()?
+    } else {
+        bounds
+            .into_iter()
+            .map(|(from, to)| scan_chunk(text, from, to, check_utf8))
+            .collect::<Option<_>>()?
+    };
+    let mut all = Scan {
+        marks: Vec::with_capacity(scans.iter().map(|s| s.marks.len()).sum()),
+        ..Scan::default()
+    };
     for s in scans {
         let base = all.lines;
         all.marks.extend(s.marks.into_iter().map(|m| Mark {
@@ -235,7 +254,7 @@ fn scan(text: &[u8], from: usize) -> Scan {
             .extend(s.warnings.into_iter().map(|(l, w)| (l + base, w)));
         all.lines += s.lines;
     }
-    all
+    Some(all)
 }
 
 /// The first non-blank line in `text[from..to]`: (start, end, next) of the trimmed line.
@@ -257,12 +276,42 @@ fn first_non_blank(text: &str, from: usize, to: usize) -> Option<(usize, usize, 
     None
 }
 
+/// A leading byte-order mark is not part of line 1.
+fn bom_len(bytes: &[u8]) -> usize {
+    if bytes.starts_with("\u{FEFF}".as_bytes()) {
+        3
+    } else {
+        0
+    }
+}
+
 /// Parses one source's text. `source` is stored in each article.
 pub fn parse(text: &str, source: u32) -> Parsed {
     let bytes = text.as_bytes();
-    // A leading byte-order mark is not part of line 1.
-    let body_start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let scan = scan(bytes, body_start);
+    match scan(bytes, bom_len(bytes), false) {
+        Some(scan) => cut_articles(text, scan, source),
+        None => Parsed::default(), // unreachable: only a UTF-8 check gives up
+    }
+}
+
+/// Parses bytes not yet known to be UTF-8, checking them during the scan
+/// (one trip through memory instead of two). `None` if they are not UTF-8:
+/// the caller then decodes them lossily and calls [`parse`].
+pub fn parse_if_utf8(bytes: &[u8], source: u32) -> Option<Parsed> {
+    let body_start = bom_len(bytes);
+    let scan = scan(bytes, body_start, true)?;
+    // SAFETY: `scan` checked `bytes[body_start..]` as UTF-8 in chunks that
+    // tile it and end just after a `\n`, an ASCII byte that cannot sit inside
+    // a multi-byte sequence, so the whole range is UTF-8; `bytes[..body_start]`
+    // is empty or the BOM's own valid encoding.
+    let text = unsafe { std::str::from_utf8_unchecked(bytes) };
+    Some(cut_articles(text, scan, source))
+}
+
+/// The second pass: walks the marks of the scan to cut articles and find stray text.
+fn cut_articles(text: &str, scan: Scan, source: u32) -> Parsed {
+    let bytes = text.as_bytes();
+    let body_start = bom_len(bytes);
     let mut parsed = Parsed {
         warnings: scan.warnings.into_iter().map(|(l, w)| (l + 1, w)).collect(),
         ..Parsed::default()
