@@ -163,51 +163,157 @@ struct Scan {
 
 /// Scans `text[from..to]`; with `check_utf8`, first checks that the chunk is
 /// UTF-8 and gives up (`None`) if it is not.
+///
+/// Only lines whose first byte could start a date line or a month header
+/// (`0-9`, space, tab, `M`; see [`classify_line`]) are looked at. They are
+/// found 64 bytes at a time with bit masks (one bit per byte: "is `\n`",
+/// "could start a mark"), which also count the lines for free: a few percent
+/// of the lines, instead of one `memchr` call per line.
 fn scan_chunk(text: &[u8], from: usize, to: usize, check_utf8: bool) -> Option<Scan> {
     let chunk = &text[from..to];
-    if check_utf8 && std::str::from_utf8(chunk).is_err() {
+    if check_utf8 && simdutf8::basic::from_utf8(chunk).is_err() {
         return None;
     }
     let mut scan = Scan::default();
-    let mut start = from;
-    let mut ends = memchr_iter(b'\n', chunk).map(|i| from + i);
-    while start < to {
-        let (end, next) = match ends.next() {
-            Some(nl) => (nl, nl + 1),
-            None => (to, to),
-        };
-        let line = scan.lines;
-        scan.lines += 1;
-        match classify_line(&text[start..end]) {
-            LineKind::Text => {}
-            LineKind::Date(date) => scan.marks.push(Mark {
-                kind: MarkKind::Date(date),
-                start,
-                next,
-                line,
-            }),
-            LineKind::Month => scan.marks.push(Mark {
-                kind: MarkKind::Month,
-                start,
-                next,
-                line,
-            }),
-            LineKind::BadDate => scan.warnings.push((
-                line,
-                format!(
-                    "`{}` is not a real date; kept as body text",
-                    String::from_utf8_lossy(text[start..end].trim_ascii())
-                ),
-            )),
-            LineKind::BadMonth => scan.warnings.push((
-                line,
-                "malformed month header (expected `Month: <Month name> <YYYY>`); kept as text"
-                    .to_string(),
-            )),
+    // Bit 0 of the next block starts a line: the chunk's first byte does, and
+    // so does the byte after a `\n` in a block's last byte.
+    let mut carry = 1u64;
+    let mut newlines = 0u32;
+    let mut look = |block: &[u8; 64], offset: usize, scan: &mut Scan| {
+        let (nl, could_mark) = block_masks(block);
+        let mut hits = ((nl << 1) | carry) & could_mark;
+        carry = nl >> 63;
+        while hits != 0 {
+            let bit = hits.trailing_zeros();
+            hits &= hits - 1;
+            let line = newlines + (nl & ((1u64 << bit) - 1)).count_ones();
+            look_at_line(text, from + offset + bit as usize, to, line, scan);
         }
-        start = next;
+        newlines += nl.count_ones();
+    };
+    let (blocks, rest) = chunk.as_chunks::<64>();
+    for (i, block) in blocks.iter().enumerate() {
+        look(block, 64 * i, &mut scan);
     }
+    if !rest.is_empty() {
+        let offset = 64 * blocks.len();
+        // Zero padding is neither a newline nor a mark start.
+        let mut block = [0u8; 64];
+        block[..rest.len()].copy_from_slice(rest);
+        look(&block, offset, &mut scan);
+    }
+    // A last line without `\n` is a line too.
+    scan.lines = newlines + u32::from(chunk.last().is_some_and(|&b| b != b'\n'));
     Some(scan)
+}
+
+/// Bit i set when `block[i]` is `\n`, and when it is a byte that can start a mark.
+#[cfg(target_arch = "x86_64")]
+fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+    // SAFETY: SSE2 is part of the x86-64 baseline: every CPU this code can
+    // run on has it (the function is only compiled for x86-64).
+    unsafe { block_masks_sse2(block) }
+}
+
+/// SSE2: 16 bytes per compare. The compiler does not vectorise the portable
+/// loop below well (it was 4x slower than one `memchr` per line here).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn block_masks_sse2(block: &[u8; 64]) -> (u64, u64) {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
+        _mm_set1_epi8, _mm_sub_epi8,
+    };
+    let (parts, _) = block.as_chunks::<16>();
+    let mut nl = 0u64;
+    let mut could_mark = 0u64;
+    for (i, part) in parts.iter().enumerate() {
+        let word = u128::from_le_bytes(*part);
+        let v = _mm_set_epi64x((word >> 64) as i64, word as i64);
+        let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+        // A digit: `b - '0' <= 9` as unsigned bytes.
+        let d = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+        let mark = _mm_or_si128(
+            _mm_or_si128(digit, is(b'M')),
+            _mm_or_si128(is(b' '), is(b'\t')),
+        );
+        let shift = 16 * i;
+        nl |= u64::from(_mm_movemask_epi8(is(b'\n')) as u16) << shift;
+        could_mark |= u64::from(_mm_movemask_epi8(mark) as u16) << shift;
+    }
+    (nl, could_mark)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+    let mut nl = 0u64;
+    let mut could_mark = 0u64;
+    for (i, &b) in block.iter().enumerate() {
+        nl |= u64::from(b == b'\n') << i;
+        could_mark |= u64::from(b.is_ascii_digit() | (b == b' ') | (b == b'\t') | (b == b'M')) << i;
+    }
+    (nl, could_mark)
+}
+
+/// Lines at least this long are paragraphs unless their start says otherwise.
+const LONG_LINE: usize = 64;
+
+/// Whether a line whose first `LONG_LINE` bytes are `head` (no `\n` among
+/// them) could still classify as anything but text. Most candidate lines are
+/// paragraphs that merely start with a digit or `M`; this spares finding
+/// their end. It must never say no to a line [`classify_line`] would mark.
+fn long_line_can_mark(head: &[u8]) -> bool {
+    let t = head.trim_ascii_start();
+    match t.first() {
+        // All blank so far, or too little left to judge: look at the whole line.
+        None => true,
+        _ if t.len() <= 11 || t.starts_with(b"Month:") => true,
+        // A date line, real or not, is at most 11 bytes then only whitespace.
+        Some(b'0'..=b'9') => t
+            .get(11..)
+            .is_some_and(|rest| rest.iter().all(u8::is_ascii_whitespace)),
+        // `M` not followed by `Month:`, or after leading blanks any other byte.
+        _ => false,
+    }
+}
+
+/// Classifies the line starting at `start` (0-based `line`) and records it if it matters.
+fn look_at_line(text: &[u8], start: usize, to: usize, line: u32, scan: &mut Scan) {
+    let head = &text[start..to.min(start + LONG_LINE)];
+    let end = match memchr::memchr(b'\n', head) {
+        Some(i) => start + i,
+        None if head.len() == LONG_LINE && !long_line_can_mark(head) => return,
+        None => memchr::memchr(b'\n', &text[start..to]).map_or(to, |i| start + i),
+    };
+    let next = if end < to { end + 1 } else { to };
+    match classify_line(&text[start..end]) {
+        LineKind::Text => {}
+        LineKind::Date(date) => scan.marks.push(Mark {
+            kind: MarkKind::Date(date),
+            start,
+            next,
+            line,
+        }),
+        LineKind::Month => scan.marks.push(Mark {
+            kind: MarkKind::Month,
+            start,
+            next,
+            line,
+        }),
+        LineKind::BadDate => scan.warnings.push((
+            line,
+            format!(
+                "`{}` is not a real date; kept as body text",
+                String::from_utf8_lossy(text[start..end].trim_ascii())
+            ),
+        )),
+        LineKind::BadMonth => scan.warnings.push((
+            line,
+            "malformed month header (expected `Month: <Month name> <YYYY>`); kept as text"
+                .to_string(),
+        )),
+    }
 }
 
 /// Splits `text[from..]` into chunks ending just after a newline.
@@ -324,50 +430,195 @@ fn cut_articles(text: &str, scan: Scan, source: u32) -> Parsed {
         .position(|m| matches!(m.kind, MarkKind::Date(_)));
     let first = first_date.unwrap_or(scan.marks.len());
     let mut region_from = body_start;
+    let mut previous = None;
     for mark in scan.marks.iter().take(first) {
-        warn_stray_text(text, region_from, mark.start, &mut parsed, PREFACE);
+        warn_preface(text, region_from, mark.start, previous, &mut parsed);
         region_from = mark.next;
+        previous = Some(mark);
     }
     let preface_end = scan.marks.get(first).map_or(bytes.len(), |m| m.start);
-    warn_stray_text(text, region_from, preface_end, &mut parsed, PREFACE);
+    warn_preface(text, region_from, preface_end, previous, &mut parsed);
 
-    for (i, mark) in scan.marks.iter().enumerate().skip(first) {
-        let region_end = scan.marks.get(i + 1).map_or(bytes.len(), |m| m.start);
-        match mark.kind {
-            MarkKind::Month => warn_stray_text(
-                text,
-                mark.next,
-                region_end,
-                &mut parsed,
-                "text after a month header, outside any article, is ignored",
-            ),
-            MarkKind::Date(date) => match first_non_blank(text, mark.next, region_end) {
-                None => parsed.warnings.push((
-                    mark.line + 1,
-                    "date line without a headline; skipped".to_string(),
-                )),
-                Some((h_start, h_end, body_from)) => {
-                    let headline = Span::new(h_start, h_end);
-                    parsed.articles.push(Article {
-                        id: article_id(date, headline.slice(text)),
-                        date,
-                        source,
-                        line: mark.line + 1,
-                        headline,
-                        body: Span::new(body_from, region_end),
-                    });
-                }
-            },
+    // Each mark's region is independent of the others: cut them on all cores
+    // when there are many (the headline lookups touch memory far apart).
+    let cut_one = |i: usize| cut_region(text, &scan.marks, i, source);
+    let cuts: Vec<Cut> = if scan.marks.len() - first >= PARALLEL_MARKS {
+        (first..scan.marks.len())
+            .into_par_iter()
+            .map(cut_one)
+            .collect()
+    } else {
+        (first..scan.marks.len()).map(cut_one).collect()
+    };
+    parsed.articles.reserve(cuts.len());
+    for cut in cuts {
+        match cut {
+            Cut::Article(article) => parsed.articles.push(article),
+            Cut::Warning(line, message) => parsed.warnings.push((line, message.to_string())),
+            Cut::Nothing => {}
         }
     }
     parsed.warnings.sort_by_key(|w| w.0);
     parsed
 }
 
-fn warn_stray_text(text: &str, from: usize, to: usize, parsed: &mut Parsed, message: &str) {
+/// Files with at least this many marks have their articles cut in parallel.
+const PARALLEL_MARKS: usize = 4096;
+
+/// What one mark's region yields.
+enum Cut {
+    Article(Article),
+    Warning(u32, &'static str),
+    Nothing,
+}
+
+/// Cuts the region of `marks[i]`: up to the next mark or the end of the text.
+fn cut_region(text: &str, marks: &[Mark], i: usize, source: u32) -> Cut {
+    let Some(mark) = marks.get(i) else {
+        return Cut::Nothing;
+    };
+    let region_end = marks.get(i + 1).map_or(text.len(), |m| m.start);
+    match mark.kind {
+        MarkKind::Month => match first_non_blank(text, mark.next, region_end) {
+            Some((start, _, _)) => Cut::Warning(
+                line_after(text.as_bytes(), mark, start),
+                "text after a month header, outside any article, is ignored",
+            ),
+            None => Cut::Nothing,
+        },
+        MarkKind::Date(date) => match first_non_blank(text, mark.next, region_end) {
+            None => Cut::Warning(mark.line + 1, "date line without a headline; skipped"),
+            Some((h_start, h_end, body_from)) => {
+                let headline = Span::new(h_start, h_end);
+                Cut::Article(Article {
+                    id: article_id(date, headline.slice(text)),
+                    date,
+                    source,
+                    line: mark.line + 1,
+                    headline,
+                    body: Span::new(body_from, region_end),
+                })
+            }
+        },
+    }
+}
+
+/// 1-based line of byte `pos`, counting from `mark` rather than from the top
+/// of the file (which would make many such warnings quadratic).
+fn line_after(bytes: &[u8], mark: &Mark, pos: usize) -> u32 {
+    let between = bytes.get(mark.start..pos).unwrap_or_default();
+    mark.line + 1 + memchr_iter(b'\n', between).count() as u32
+}
+
+/// Warns about text in `text[from..to]`, before the first date line;
+/// `previous` is the month header just before it, if any.
+fn warn_preface(text: &str, from: usize, to: usize, previous: Option<&Mark>, parsed: &mut Parsed) {
     if let Some((start, _, _)) = first_non_blank(text, from, to) {
-        parsed
-            .warnings
-            .push((line_number_at(text.as_bytes(), start), message.to_string()));
+        let bytes = text.as_bytes();
+        let line = match previous {
+            Some(mark) => line_after(bytes, mark, start),
+            None => line_number_at(bytes, start),
+        };
+        parsed.warnings.push((line, PREFACE.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The scan by definition: every line classified, one by one.
+    fn scan_line_by_line(text: &[u8]) -> Scan {
+        let mut scan = Scan::default();
+        let mut start = 0;
+        while start < text.len() {
+            let end = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
+            let next = (end + 1).min(text.len());
+            let line = scan.lines;
+            scan.lines += 1;
+            match classify_line(&text[start..end]) {
+                LineKind::Text => {}
+                LineKind::Date(date) => scan.marks.push(Mark {
+                    kind: MarkKind::Date(date),
+                    start,
+                    next,
+                    line,
+                }),
+                LineKind::Month => scan.marks.push(Mark {
+                    kind: MarkKind::Month,
+                    start,
+                    next,
+                    line,
+                }),
+                LineKind::BadDate | LineKind::BadMonth => {
+                    scan.warnings.push((line, String::new()));
+                }
+            }
+            start = next;
+        }
+        scan
+    }
+
+    fn summary(scan: &Scan) -> (String, Vec<u32>, u32) {
+        let lines = scan.warnings.iter().map(|w| w.0).collect();
+        (format!("{:?}", scan.marks), lines, scan.lines)
+    }
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("24 Jun 2019".to_string()),
+            Just("31 Feb 2019".to_string()),
+            Just("Month: June 2019".to_string()),
+            Just("Month: Jine 2019".to_string()),
+            Just("Mark Smith said the deal was done.".to_string()),
+            (0usize..80, 0usize..80).prop_map(|(a, b)| format!(
+                "{}3 Mar 2021{}",
+                " ".repeat(a),
+                " \t".repeat(b / 2)
+            )),
+            (0usize..80).prop_map(|a| format!(
+                "{}Month: March 2021{}",
+                "\t".repeat(a),
+                " ".repeat(a)
+            )),
+            (0usize..90).prop_map(|n| format!("66 employees{}", "x".repeat(n))),
+            (0usize..90).prop_map(|n| format!("Month:{}", "y".repeat(n))),
+            "[ -~]{0,140}",
+            "[0-9M \t][ -~é’]{0,100}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn block_scan_finds_what_a_line_by_line_scan_finds(
+            lines in proptest::collection::vec(line(), 0..120),
+            crlf in any::<bool>(),
+            trailing_newline in any::<bool>(),
+        ) {
+            let mut text = lines.join(if crlf { "\r\n" } else { "\n" });
+            if trailing_newline {
+                text.push('\n');
+            }
+            let bytes = text.as_bytes();
+            let fast = scan_chunk(bytes, 0, bytes.len(), true).unwrap();
+            prop_assert_eq!(summary(&fast), summary(&scan_line_by_line(bytes)));
+        }
+    }
+
+    #[test]
+    fn a_chunk_of_bad_utf8_stops_the_checked_scan_only() {
+        let bytes = b"24 Jun 2019\nHead\n\xff\n";
+        assert!(scan_chunk(bytes, 0, bytes.len(), true).is_none());
+        assert_eq!(
+            scan_chunk(bytes, 0, bytes.len(), false)
+                .unwrap()
+                .marks
+                .len(),
+            1
+        );
     }
 }
