@@ -165,95 +165,27 @@ struct Scan {
 /// UTF-8 and gives up (`None`) if it is not.
 ///
 /// Only lines whose first byte could start a date line or a month header
-/// (`0-9`, space, tab, `M`; see [`classify_line`]) are looked at. They are
-/// found 64 bytes at a time with bit masks (one bit per byte: "is `\n`",
-/// "could start a mark"), which also count the lines for free: a few percent
-/// of the lines, instead of one `memchr` call per line.
+/// (`0-9`, space, tab, `M`; see [`classify_line`]) are looked at further.
+/// (Finding those with SSE2 bit masks instead of a `memchr` per line was
+/// measured: no faster here, so the plain loop stays.)
 fn scan_chunk(text: &[u8], from: usize, to: usize, check_utf8: bool) -> Option<Scan> {
     let chunk = &text[from..to];
     if check_utf8 && simdutf8::basic::from_utf8(chunk).is_err() {
         return None;
     }
     let mut scan = Scan::default();
-    // Bit 0 of the next block starts a line: the chunk's first byte does, and
-    // so does the byte after a `\n` in a block's last byte.
-    let mut carry = 1u64;
-    let mut newlines = 0u32;
-    let mut look = |block: &[u8; 64], offset: usize, scan: &mut Scan| {
-        let (nl, could_mark) = block_masks(block);
-        let mut hits = ((nl << 1) | carry) & could_mark;
-        carry = nl >> 63;
-        while hits != 0 {
-            let bit = hits.trailing_zeros();
-            hits &= hits - 1;
-            let line = newlines + (nl & ((1u64 << bit) - 1)).count_ones();
-            look_at_line(text, from + offset + bit as usize, to, line, scan);
+    let mut start = from;
+    let mut ends = memchr_iter(b'\n', chunk).map(|i| from + i);
+    while start < to {
+        let next = ends.next().map_or(to, |nl| nl + 1);
+        let line = scan.lines;
+        scan.lines += 1;
+        if let Some(b'0'..=b'9' | b' ' | b'\t' | b'M') = text.get(start) {
+            look_at_line(text, start, to, line, &mut scan);
         }
-        newlines += nl.count_ones();
-    };
-    let (blocks, rest) = chunk.as_chunks::<64>();
-    for (i, block) in blocks.iter().enumerate() {
-        look(block, 64 * i, &mut scan);
+        start = next;
     }
-    if !rest.is_empty() {
-        let offset = 64 * blocks.len();
-        // Zero padding is neither a newline nor a mark start.
-        let mut block = [0u8; 64];
-        block[..rest.len()].copy_from_slice(rest);
-        look(&block, offset, &mut scan);
-    }
-    // A last line without `\n` is a line too.
-    scan.lines = newlines + u32::from(chunk.last().is_some_and(|&b| b != b'\n'));
     Some(scan)
-}
-
-/// Bit i set when `block[i]` is `\n`, and when it is a byte that can start a mark.
-#[cfg(target_arch = "x86_64")]
-fn block_masks(block: &[u8; 64]) -> (u64, u64) {
-    // SAFETY: SSE2 is part of the x86-64 baseline: every CPU this code can
-    // run on has it (the function is only compiled for x86-64).
-    unsafe { block_masks_sse2(block) }
-}
-
-/// SSE2: 16 bytes per compare. The compiler does not vectorise the portable
-/// loop below well (it was 4x slower than one `memchr` per line here).
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn block_masks_sse2(block: &[u8; 64]) -> (u64, u64) {
-    use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
-        _mm_set1_epi8, _mm_sub_epi8,
-    };
-    let (parts, _) = block.as_chunks::<16>();
-    let mut nl = 0u64;
-    let mut could_mark = 0u64;
-    for (i, part) in parts.iter().enumerate() {
-        let word = u128::from_le_bytes(*part);
-        let v = _mm_set_epi64x((word >> 64) as i64, word as i64);
-        let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-        // A digit: `b - '0' <= 9` as unsigned bytes.
-        let d = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
-        let digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
-        let mark = _mm_or_si128(
-            _mm_or_si128(digit, is(b'M')),
-            _mm_or_si128(is(b' '), is(b'\t')),
-        );
-        let shift = 16 * i;
-        nl |= u64::from(_mm_movemask_epi8(is(b'\n')) as u16) << shift;
-        could_mark |= u64::from(_mm_movemask_epi8(mark) as u16) << shift;
-    }
-    (nl, could_mark)
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-fn block_masks(block: &[u8; 64]) -> (u64, u64) {
-    let mut nl = 0u64;
-    let mut could_mark = 0u64;
-    for (i, &b) in block.iter().enumerate() {
-        nl |= u64::from(b == b'\n') << i;
-        could_mark |= u64::from(b.is_ascii_digit() | (b == b' ') | (b == b'\t') | (b == b'M')) << i;
-    }
-    (nl, could_mark)
 }
 
 /// Lines at least this long are paragraphs unless their start says otherwise.
