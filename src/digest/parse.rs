@@ -542,6 +542,34 @@ mod tests {
     }
 
     #[test]
+    fn many_articles_are_cut_in_parallel_with_exact_lines_and_warnings() {
+        let n = PARALLEL_MARKS + 1000;
+        let mut text = String::new();
+        let mut expected_lines = Vec::new();
+        let mut line = 1;
+        for i in 0..n {
+            if i == 3000 {
+                text.push_str("Month: June 2019\nstray text\n");
+                line += 2;
+            }
+            text.push_str(&format!("24 Jun 2019\n\nHeadline {i}\n\nBody {i}.\n\n"));
+            expected_lines.push(line);
+            line += 6;
+        }
+        text.push_str("25 Jun 2019\n");
+        let parsed = parse(&text, 0);
+        let lines: Vec<u32> = parsed.articles.iter().map(|a| a.line).collect();
+        assert_eq!(lines, expected_lines);
+        let last = parsed.articles.last().unwrap();
+        assert_eq!(last.headline.slice(&text), format!("Headline {}", n - 1));
+        let stray_line = expected_lines[3000] - 1;
+        let warnings: Vec<u32> = parsed.warnings.iter().map(|w| w.0).collect();
+        assert_eq!(warnings, [stray_line, line]);
+        assert!(parsed.warnings[0].1.contains("after a month header"));
+        assert!(parsed.warnings[1].1.contains("without a headline"));
+    }
+
+    #[test]
     fn a_chunk_of_bad_utf8_stops_the_checked_scan_only() {
         let bytes = b"24 Jun 2019\nHead\n\xff\n";
         assert!(scan_chunk(bytes, 0, bytes.len(), true).is_none());
