@@ -389,12 +389,15 @@ impl Iterator for Generator {
 }
 
 fn company(rng: &mut SplitMix64) -> String {
-    let name = rng.pick_skewed(COMPANIES);
-    // Possessives as real copy writes them (curly apostrophe), unless the name is one already.
-    if rng.chance(15) && !name.ends_with("’s") {
-        format!("{name}’s")
-    } else {
+    rng.pick_skewed(COMPANIES).to_string()
+}
+
+/// `Facebook’s`, as real copy writes it (curly apostrophe); `Byju’s` stays as it is.
+fn possessive(name: &str) -> String {
+    if name.ends_with("’s") {
         name.to_string()
+    } else {
+        format!("{name}’s")
     }
 }
 
@@ -521,7 +524,8 @@ fn sentence(rng: &mut SplitMix64, lead: &str) -> String {
             2005 + rng.below(15)
         ),
         5 => format!(
-            "It is not the first time the {} has tried to {} a {} {}.",
+            "It is not the first time {} {} has tried to {} a {} {}.",
+            possessive(&c),
             rng.pick(NOUNS),
             rng.pick(VERBS),
             rng.pick(ADJECTIVES),
@@ -556,8 +560,9 @@ fn sentence(rng: &mut SplitMix64, lead: &str) -> String {
             rng.pick(PLACES)
         ),
         10 => format!(
-            "Still, {} say the {} {} is only part of the story.",
+            "Still, {} say {} {} {} is only part of the story.",
             rng.pick(PLURALS),
+            possessive(&company(rng)),
             rng.pick(ADJECTIVES),
             rng.pick(NOUNS)
         ),
