@@ -36,11 +36,33 @@ impl Fnv {
 
 /// Hash of date and headline: the id of every article whose pair is unique.
 pub fn base_hash(date: chrono::NaiveDate, headline: &str) -> Fnv {
-    let date = date.format("%Y-%m-%d").to_string();
-    Fnv::default()
-        .write(date.as_bytes())
-        .write(b"\n")
-        .write(headline.trim().as_bytes())
+    let h = match iso_date(date) {
+        Some(iso) => Fnv::default().write(&iso),
+        None => Fnv::default().write(date.format("%Y-%m-%d").to_string().as_bytes()),
+    };
+    h.write(b"\n").write(headline.trim().as_bytes())
+}
+
+/// `YYYY-MM-DD` without going through chrono's formatter, which cost more
+/// than the rest of the id (it runs once per article). Years 0..=9999 only,
+/// the only ones a date line can hold; others take the formatter.
+fn iso_date(date: chrono::NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (m, d) = (date.month(), date.day());
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ])
 }
 
 pub fn article_id(date: chrono::NaiveDate, headline: &str) -> ArticleId {
@@ -71,6 +93,31 @@ mod tests {
         assert_eq!(Fnv::default().finish(), 0xcbf29ce484222325);
         assert_eq!(Fnv::default().write(b"a").finish(), 0xaf63dc4c8601ec8c);
         assert_eq!(Fnv::default().write(b"foobar").finish(), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn iso_date_matches_chrono_formatting() {
+        let days = [
+            (0, 1, 1),
+            (999, 12, 31),
+            (2019, 6, 24),
+            (2024, 2, 29),
+            (9999, 12, 31),
+        ];
+        for (y, m, d) in days {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let iso = iso_date(date).unwrap();
+            assert_eq!(
+                std::str::from_utf8(&iso).unwrap(),
+                date.format("%Y-%m-%d").to_string()
+            );
+        }
+        let far = NaiveDate::from_ymd_opt(10000, 1, 1).unwrap();
+        assert_eq!(iso_date(far), None);
+        assert_eq!(
+            base_hash(far, "x").finish(),
+            Fnv::default().write(b"+10000-01-01\nx").finish()
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::id::{Fnv, disambiguated_id};
 use super::model::{Article, ArticleId, Digest, Source, Warning};
-use super::parse::{decode, parse};
+use super::parse::{Parsed, decode, parse, parse_if_utf8};
 
 /// The sample digest compiled into the binary, used when no path is given.
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/techcrunch-2019-06-24.txt");
@@ -49,16 +49,19 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     for path in paths {
         collect_files(path, &mut files, &mut warnings)?;
     }
-    let sources = files
+    let read = files
         .par_iter()
-        .map(|path| read_source(path))
+        .enumerate()
+        .map(|(i, path)| read_and_parse(path, i as u32))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut sources_only = Vec::with_capacity(sources.len());
-    for (source, warning) in sources {
+    let mut sources = Vec::with_capacity(read.len());
+    let mut parsed = Vec::with_capacity(read.len());
+    for (source, warning, p) in read {
         warnings.extend(warning);
-        sources_only.push(source);
+        sources.push(source);
+        parsed.push(p);
     }
-    let loaded = build(sources_only, warnings);
+    let loaded = assemble(sources, parsed, warnings);
     if loaded.digest.articles.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(LoadError::NoArticles(names.join(", ")));
@@ -114,9 +117,34 @@ fn is_digest_file(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
-fn read_source(path: &Path) -> Result<(Source, Option<Warning>), LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+/// Reads one file and parses it as source number `index`.
+///
+/// Files are memory-mapped and checked for UTF-8 during the parse's scan:
+/// one trip through memory, no copy (see README, Performance). A file that is
+/// not UTF-8 is copied, decoded lossily (with a warning) and parsed again.
+fn read_and_parse(path: &Path, index: u32) -> Result<(Source, Option<Warning>, Parsed), LoadError> {
     let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let len = file.metadata().map_err(|e| io_error(path, e))?.len();
+    if u32::try_from(len).is_err() {
+        return Err(LoadError::TooLarge { path: name });
+    }
+    // SAFETY: the map is read-only. Rust cannot stop another program from
+    // rewriting or truncating the file while it is mapped; like ripgrep we
+    // accept that (digests are replaced whole or appended to, both harmless).
+    // `populate` pre-faults the pages in one call instead of one fault per
+    // few pages during the scan. Files that cannot be mapped (pipes, some
+    // special files) are read instead.
+    let bytes = match unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
+        Ok(map) => match parse_if_utf8(&map, index) {
+            // SAFETY: `parse_if_utf8` checked every byte of `map`.
+            Some(parsed) => {
+                return Ok((unsafe { Source::from_mapped_utf8(name, map) }, None, parsed));
+            }
+            None => map.to_vec(),
+        },
+        Err(_) => std::fs::read(path).map_err(|e| io_error(path, e))?,
+    };
     if u32::try_from(bytes.len()).is_err() {
         return Err(LoadError::TooLarge { path: name });
     }
@@ -126,16 +154,22 @@ fn read_source(path: &Path) -> Result<(Source, Option<Warning>), LoadError> {
         line: Some(line),
         message: "invalid UTF-8 (first here); shown as \u{FFFD}".to_string(),
     });
-    Ok((Source::from_string(name, text), warning))
+    let parsed = parse(&text, index);
+    Ok((Source::from_string(name, text), warning, parsed))
 }
 
 /// Parses every source (in parallel), then merges, sorts, drops duplicates and fixes ids.
-pub fn build(sources: Vec<Source>, mut warnings: Vec<Warning>) -> Loaded {
+pub fn build(sources: Vec<Source>, warnings: Vec<Warning>) -> Loaded {
     let parsed: Vec<_> = sources
         .par_iter()
         .enumerate()
         .map(|(i, s)| parse(s.text(), i as u32))
         .collect();
+    assemble(sources, parsed, warnings)
+}
+
+/// Merges parsed sources (`parsed[i]` is `sources[i]`'s): sorts, drops duplicates, fixes ids.
+fn assemble(sources: Vec<Source>, parsed: Vec<Parsed>, mut warnings: Vec<Warning>) -> Loaded {
     let mut articles = Vec::with_capacity(parsed.iter().map(|p| p.articles.len()).sum());
     for (source, p) in sources.iter().zip(parsed) {
         articles.extend(p.articles);
@@ -145,6 +179,7 @@ pub fn build(sources: Vec<Source>, mut warnings: Vec<Warning>) -> Loaded {
             message,
         }));
     }
+    // One file in date order (the common case) is already sorted: the sort then only checks.
     articles.sort_unstable_by_key(|a| (a.date, a.source, a.line));
     let mut digest = Digest {
         sources,
@@ -171,18 +206,27 @@ fn body_hash(digest: &Digest, a: &Article) -> u64 {
 /// date and headline distinct ids (see `id.rs` for the rule).
 fn dedup_and_assign_ids(digest: &Digest, articles: Vec<Article>) -> Vec<Article> {
     let mut kept: Vec<Article> = Vec::with_capacity(articles.len());
-    // base id -> indices into `kept`
+    // base id -> index into `kept` of the first article with it. Ids shared by
+    // several articles (rare) get a group in `by_id`, so the common case
+    // allocates nothing per article.
+    let mut first: FxHashMap<ArticleId, u32> = FxHashMap::default();
+    first.reserve(articles.len());
     let mut by_id: FxHashMap<ArticleId, Vec<u32>> = FxHashMap::default();
-    by_id.reserve(articles.len());
     for article in articles {
-        let group = by_id.entry(article.id).or_default();
+        let index = kept.len() as u32;
+        let first_index = *first.entry(article.id).or_insert(index);
+        if first_index == index {
+            kept.push(article);
+            continue;
+        }
+        let group = by_id.entry(article.id).or_insert_with(|| vec![first_index]);
         if group
             .iter()
             .any(|&k| same_article(digest, &kept[k as usize], &article))
         {
             continue;
         }
-        group.push(kept.len() as u32);
+        group.push(index);
         kept.push(article);
     }
     for group in by_id.values().filter(|g| g.len() > 1) {
@@ -199,4 +243,71 @@ fn dedup_and_assign_ids(digest: &Digest, articles: Vec<Article>) -> Vec<Article>
         }
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digest::generate::digest_text;
+
+    fn summary(l: &Loaded) -> Vec<(ArticleId, u32, String, usize)> {
+        l.digest
+            .articles
+            .iter()
+            .map(|a| {
+                let d = &l.digest;
+                (
+                    a.id,
+                    a.line,
+                    d.headline(a).to_string(),
+                    d.paragraphs(a).count(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_big_mapped_file_loads_like_the_same_text_in_memory() {
+        // Over PARALLEL_MIN, so the mapped file is checked and scanned on all cores.
+        let text = format!("\u{FEFF}{}", digest_text(2_500, 3));
+        assert!(text.len() > 8 << 20);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, &text).unwrap();
+        let from_file = load_paths(&[path]).unwrap();
+        let in_memory = build(vec![Source::from_string("m.txt", text)], Vec::new());
+        assert!(from_file.warnings.is_empty(), "{:?}", from_file.warnings);
+        assert_eq!(from_file.digest.articles.len(), 2_500);
+        assert_eq!(summary(&from_file), summary(&in_memory));
+    }
+
+    #[test]
+    fn bad_utf8_deep_in_a_big_file_is_found_with_its_line() {
+        let mut bytes = digest_text(2_500, 4).into_bytes();
+        // Break a byte well past the first chunks, in the middle of a line.
+        let at = bytes.len() * 3 / 4;
+        let at = at + memchr::memchr(b'\n', &bytes[at..]).unwrap() + 3;
+        bytes[at] = 0xFF;
+        let line = crate::digest::parse::line_number_at(&bytes, at);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.txt");
+        std::fs::write(&path, &bytes).unwrap();
+        let loaded = load_paths(&[path]).unwrap();
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        assert_eq!(loaded.warnings[0].line, Some(line));
+        assert!(loaded.warnings[0].message.contains("invalid UTF-8"));
+        assert_eq!(loaded.digest.articles.len(), 2_500);
+        let text: String = loaded.digest.sources[0].text().into();
+        assert!(text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn an_empty_file_among_others_is_fine() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "").unwrap();
+        std::fs::write(dir.path().join("b.txt"), SAMPLE_TEXT).unwrap();
+        let loaded = load_paths(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(loaded.digest.articles.len(), 10);
+        assert!(loaded.digest.articles.iter().all(|a| a.source == 1));
+    }
 }

@@ -1,5 +1,6 @@
 //! Digests: the model, the parser and the loader.
 
+pub mod generate;
 pub mod id;
 pub mod load;
 pub mod model;
