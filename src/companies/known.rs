@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 const BUNDLED: &str = include_str!("../../assets/companies.txt");
@@ -33,6 +33,9 @@ pub struct KnownCompanies {
     keys: FxHashMap<Box<str>, NameKind>,
     /// The most words any key has, so matching knows how far to look ahead.
     max_words: usize,
+    /// First words of the multi-word company keys: only a run starting with one needs the
+    /// longer lookups. Holds "the" too, which normalising drops ("The New York Times").
+    multi_first: FxHashSet<Box<str>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +87,7 @@ impl KnownCompanies {
             names: Vec::new(),
             keys: FxHashMap::default(),
             max_words: 1,
+            multi_first: std::iter::once("the".into()).collect(),
         };
         let mut section = "";
         for line in text.lines() {
@@ -183,6 +187,9 @@ impl KnownCompanies {
     fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool) {
         let ambiguous = ambiguous && !key.contains(' ');
         self.max_words = self.max_words.max(key.split(' ').count());
+        if let Some((first, _)) = key.split_once(' ') {
+            self.multi_first.insert(first.into());
+        }
         self.keys
             .insert(key.into(), NameKind::Company { id, ambiguous });
     }
@@ -219,6 +226,11 @@ impl KnownCompanies {
     pub fn max_words(&self) -> usize {
         self.max_words
     }
+
+    /// Whether some company key of several words starts with this (normalised) word.
+    pub fn starts_longer_name(&self, first_word: &str) -> bool {
+        self.multi_first.contains(first_word)
+    }
 }
 
 fn strip_ambiguous(name: &str) -> (&str, bool) {
@@ -239,6 +251,15 @@ pub fn normalize(name: &str) -> String {
 /// [`normalize`] into a reused buffer (the hot path of matching).
 pub fn normalize_into(name: &str, key: &mut String) {
     key.clear();
+    // Most names are one plain ASCII word: lower-case it in one go.
+    if name
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'&')
+    {
+        key.push_str(name);
+        key.make_ascii_lowercase();
+        return;
+    }
     let mut space = false;
     for c in name.chars() {
         match c {
