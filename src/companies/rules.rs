@@ -74,6 +74,7 @@ struct Item {
 struct Agg {
     key: String,
     name: String,
+    /// Normalised first and last words, for names of more than one word.
     first_word: String,
     last_word: String,
     words: usize,
@@ -528,18 +529,15 @@ fn close_stretch(
                 return;
             }
             None => {
-                let first_word = {
-                    let w = &text[first.start as usize..first.end as usize];
+                // Only names of several words need their first and last words (empty otherwise).
+                let word_key = |w: &Word| {
                     let mut k = String::new();
-                    normalize_into(w, &mut k);
+                    if words > 1 {
+                        normalize_into(&text[w.start as usize..w.end as usize], &mut k);
+                    }
                     k
                 };
-                let last_word = {
-                    let w = &text[last.start as usize..last.end as usize];
-                    let mut k = String::new();
-                    normalize_into(w, &mut k);
-                    k
-                };
+                let (first_word, last_word) = (word_key(first), word_key(last));
                 aggs.push(Agg {
                     key: key.clone(),
                     name: name.to_string(),
@@ -580,37 +578,35 @@ fn close_stretch(
     });
 }
 
-/// [`is_legal_suffix`] of a word as written ("Inc.", "LTD", "L.L.C.").
+/// Whether a word is a legal form that ends a company name, as written ("Inc.", "LTD", "L.L.C.").
 fn is_legal_word(word: &str) -> bool {
+    // Every legal suffix is 2 to 7 letters: most words are out on length alone.
+    if word.len() < 2 || word.len() > 14 {
+        return false;
+    }
     let mut buf = [0u8; 8];
     let mut len = 0;
     for c in word.bytes().filter(|&c| c != b'.') {
         match buf.get_mut(len) {
-            Some(slot) => *slot = c.to_ascii_lowercase(),
-            None => return false,
+            Some(slot) if c.is_ascii_alphabetic() => *slot = c.to_ascii_lowercase(),
+            _ => return false,
         }
         len += 1;
     }
-    buf.get(..len)
-        .and_then(|lower| std::str::from_utf8(lower).ok())
-        .is_some_and(is_legal_suffix)
-}
-
-fn is_legal_suffix(key: &str) -> bool {
     matches!(
-        key,
-        "inc"
-            | "ltd"
-            | "corp"
-            | "llc"
-            | "plc"
-            | "gmbh"
-            | "ag"
-            | "sa"
-            | "co"
-            | "limited"
-            | "bv"
-            | "nv"
+        buf.get(..len).unwrap_or_default(),
+        b"inc"
+            | b"ltd"
+            | b"corp"
+            | b"llc"
+            | b"plc"
+            | b"gmbh"
+            | b"ag"
+            | b"sa"
+            | b"co"
+            | b"limited"
+            | b"bv"
+            | b"nv"
     )
 }
 
