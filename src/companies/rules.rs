@@ -244,6 +244,16 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
             b.what = What::Rejected;
         }
     }
+    // "Prudential Regulation Authority", "Stanford University": a known name that opens
+    // the name of an institution is not that company.
+    for item in items.iter_mut() {
+        if matches!(item.what, What::Known { .. })
+            && !item.possessive
+            && opens_institution_name(text, item.end)
+        {
+            item.what = What::Rejected;
+        }
+    }
     for item in items.iter_mut() {
         // Known unambiguous names need no evidence; lists learn from them directly.
         if matches!(
@@ -744,6 +754,11 @@ const ROLE_NOUNS: &[&str] = &[
     "carmaker",
     "carmakers",
     "chipmaker",
+    "twin",
+    "affiliate",
+    "affiliates",
+    "spinoff",
+    "spin-off",
     "chipmakers",
     "incubator",
     "accelerator",
@@ -1054,12 +1069,44 @@ const DEAL_PAIRS: &[(&str, &str)] = &[
     ("sell", "to"),
     ("deal", "with"),
     ("contract", "with"),
+    ("competition", "from"),
+    ("pressure", "from"),
+    ("competitors", "like"),
+    ("rivals", "like"),
 ];
 
 /// Words that end an appositive before its head noun ("a general partner at the firm").
 const APPOSITIVE_STOPS: &[&str] = &[
     "of", "at", "in", "for", "to", "from", "with", "that", "which", "who", "whose", "and", "or",
     "on", "by", "is", "was", "has", "will", "said",
+];
+
+/// People who work at a firm: "analysts at X" makes X a company.
+const STAFF_NOUNS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "partner",
+    "partners",
+    "engineer",
+    "engineers",
+    "researcher",
+    "researchers",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "staff",
+    "banker",
+    "bankers",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "associate",
+    "principal",
+    "director",
+    "manager",
+    "managers",
 ];
 
 /// Every context word list in one hash map: word -> bit set of the lists holding it.
@@ -1089,7 +1136,7 @@ struct Lexicon {
     shapes: [u32; 33],
 }
 
-const LISTS: [&[&str]; 10] = [
+const LISTS: [&[&str]; 11] = [
     ROLE_NOUNS,
     PERSON_NOUNS,
     COMPANY_VERBS,
@@ -1100,6 +1147,7 @@ const LISTS: [&[&str]; 10] = [
     DEAL_VERBS,
     APPOSITIVE_STOPS,
     COMPANY_SUFFIXES,
+    STAFF_NOUNS,
 ];
 const ROLE: u16 = 1;
 const PERSON: u16 = 1 << 1;
@@ -1111,6 +1159,7 @@ const BY_VERB: u16 = 1 << 6;
 const DEAL_VERB: u16 = 1 << 7;
 const APPOSITIVE_STOP: u16 = 1 << 8;
 const COMPANY_SUFFIX: u16 = 1 << 9;
+const STAFF: u16 = 1 << 10;
 
 /// Whether `word` (any ASCII case) is in one of the lists in `lists`.
 fn is_in(word: &str, lists: u16) -> bool {
@@ -1210,6 +1259,18 @@ fn words_after(text: &str, end: usize) -> (bool, [&str; 8]) {
         from = to + 1;
     }
     (comma, out)
+}
+
+/// The word before `, ` right before `start` ("studio" in "studio, Nuverse"), or "".
+fn word_before_comma(text: &str, start: usize) -> &str {
+    let Some(before) = start.checked_sub(2).and_then(|end| text.get(..end)) else {
+        return "";
+    };
+    if text.get(start.saturating_sub(2)..start) != Some(", ") {
+        return "";
+    }
+    let from = before.rfind(' ').map_or(0, |k| k + 1);
+    before.get(from..).unwrap_or("")
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -1335,6 +1396,17 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if (b0 == "by" && before.is(1, BY_VERB)) || before.is(0, DEAL_VERB) {
         item.company = true;
     }
+    // "taken private by X", "bought out by X", "snapped up by X".
+    if b0 == "by"
+        && is_one_of(b1, &["private", "over", "out", "up"])
+        && (before.is(2, BY_VERB) || is_one_of(before.word(2), &["taken", "snapped", "taking"]))
+    {
+        item.company = true;
+    }
+    // "analysts at X", "a partner at X": people who work at a firm.
+    if b0 == "at" && before.is(1, STAFF) {
+        item.company = true;
+    }
     if !b1.is_empty()
         && b0.len() <= 4
         && DEAL_PAIRS
@@ -1355,6 +1427,17 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         {
             item.company = true;
         }
+    }
+
+    // "its own games studio, Nuverse, and": a name set off by commas after a role noun.
+    if !item.possessive
+        && text
+            .as_bytes()
+            .get(after_end)
+            .is_none_or(|c| matches!(c, b',' | b'.' | b';' | b')'))
+        && is_in(word_before_comma(text, item.start), ROLE)
+    {
+        item.company = true;
     }
 
     // Place.
@@ -1453,7 +1536,64 @@ fn and_other(text: &str, item: &mut Item) -> bool {
     hit
 }
 
+/// Whether the capitalised words right after `end` ("Regulation Authority") end in an
+/// institution's head noun.
+fn opens_institution_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    for token in rest.split(' ').take(4) {
+        if !token.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        let word = token.trim_end_matches(|c: char| !is_word_char(c));
+        if INSTITUTION_NOUNS.contains(&word) {
+            return true;
+        }
+        if word.len() != token.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Head nouns of names of public bodies, schools and prizes.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "Authority",
+    "Commission",
+    "Committee",
+    "Council",
+    "Agency",
+    "Ministry",
+    "Department",
+    "Court",
+    "Bureau",
+    "Institute",
+    "University",
+    "College",
+    "School",
+    "Foundation",
+    "Association",
+    "Act",
+    "Prize",
+    "Award",
+    "Awards",
+    "Museum",
+    "Hospital",
+    "Stadium",
+    "Arena",
+    "Party",
+];
+
 fn is_coordinator(gap: &str) -> bool {
+    // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
+    let gap = gap
+        .strip_suffix("The ")
+        .filter(|g| g.ends_with(' '))
+        .unwrap_or(gap);
     matches!(
         gap,
         ", " | " and "
