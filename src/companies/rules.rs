@@ -296,6 +296,10 @@ fn split_run(
     while i < n {
         let w = run_words[i];
         if w.joiner == Joiner::Of {
+            // "Reserve Bank of India", "Ministry of Finance": a name "of" a place is an institution.
+            normalize_into(&text[w.start as usize..w.end as usize], key);
+            let of_place = known.kind(key) == Some(NameKind::Place);
+            let pushed = items.len();
             close_stretch(
                 text,
                 run,
@@ -310,6 +314,13 @@ fn split_run(
                 mode,
                 false,
             );
+            if of_place
+                && items.len() > pushed
+                && let Some(item) = items.last_mut()
+                && matches!(item.what, What::Stretch { .. })
+            {
+                item.place = true;
+            }
             prev_name = false;
             prev_first_name = false;
         }
@@ -383,7 +394,13 @@ fn split_run(
             i = j + 1;
             continue;
         }
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || is_legal_word(word_text) {
+        // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
+        let role_opener =
+            i == 0 && run.sentence_start && n > 1 && kind.is_none() && is_in(word_text, ROLE);
+        if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
+            || role_opener
+            || is_legal_word(word_text)
+        {
             let legal = is_legal_word(word_text);
             close_stretch(
                 text,
@@ -1360,6 +1377,10 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
                 }
             }
         } else if is_one_of(first, &["which", "that"]) {
+            // "HuffPost, which it acquired from…": the object of a deal.
+            if is_one_of(after.word(1), &["it", "they", "we"]) && after.is(2, DEAL_VERB) {
+                item.company = true;
+            }
             if let Some(verb) = (1..8).find(|&k| !after.is(k, SKIP))
                 && after.is(verb, VERB)
             {
@@ -1394,6 +1415,13 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     }
     let (b0, b1) = (before.word(0), before.word(1));
     if (b0 == "by" && before.is(1, BY_VERB)) || before.is(0, DEAL_VERB) {
+        item.company = true;
+    }
+    // "state-owned BAIC", "family-controlled X".
+    if ["-owned", "-backed", "-funded", "-controlled"]
+        .iter()
+        .any(|suffix| b0.ends_with(suffix))
+    {
         item.company = true;
     }
     // "taken private by X", "bought out by X", "snapped up by X".
@@ -1670,5 +1698,81 @@ fn finish(scratch: &mut Scratch) -> Findings {
                 count: a.occurrences,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The companies `analyze` finds in one paragraph, sorted.
+    fn companies(paragraph: &str) -> Vec<String> {
+        let known = KnownCompanies::bundled();
+        let mut scratch = Scratch::default();
+        let found = analyze(
+            "a headline",
+            std::iter::once(paragraph),
+            &known,
+            &mut scratch,
+        );
+        let mut names: Vec<String> = found
+            .known
+            .iter()
+            .map(|(id, _)| known.name(*id).to_string())
+            .chain(found.discovered.iter().map(|d| d.name.to_string()))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn staff_at_a_name_and_deal_phrases_make_companies() {
+        assert_eq!(
+            companies("The note from analysts at Brightline was gloomy."),
+            ["Brightline"]
+        );
+        assert_eq!(
+            companies("The chain was taken private by Norland & Vale in 2021."),
+            ["Norland & Vale"]
+        );
+        assert_eq!(
+            companies("It faces competition from Quillo and Brisk in Europe."),
+            ["Brisk", "Quillo"]
+        );
+        assert_eq!(
+            companies("The cars are built by state-owned Norinco at a plant near Xian."),
+            ["Norinco"]
+        );
+        assert_eq!(
+            companies("It kept Pellar, which it acquired from a rival in 2020."),
+            ["Pellar"]
+        );
+    }
+
+    #[test]
+    fn role_nouns_before_a_name_make_companies() {
+        assert_eq!(
+            companies("It also runs a games studio, Zentra, and a music app."),
+            ["Zentra"]
+        );
+        assert_eq!(
+            companies("Rivals Fenwick and Brisk sell the same thing."),
+            ["Brisk", "Fenwick"]
+        );
+        // A capitalised "The" inside a list of companies opens the next name.
+        assert_eq!(
+            companies("It bought Gimlet Media, Anchor, The Ringer and more."),
+            ["Anchor", "Gimlet Media", "Ringer"]
+        );
+    }
+
+    #[test]
+    fn institutions_are_not_companies() {
+        assert!(companies("a licence from the Prudential Regulation Authority today").is_empty());
+        assert!(companies("a fine from the Central Bank of Ireland today").is_empty());
+        assert_eq!(
+            companies("Shares of Prudential fell 3% and Lloyds Bank rose."),
+            ["Lloyds", "Prudential"]
+        );
     }
 }
