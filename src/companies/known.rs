@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 const BUNDLED: &str = include_str!("../../assets/companies.txt");
@@ -30,12 +30,18 @@ pub enum NameKind {
 #[derive(Debug, Clone)]
 pub struct KnownCompanies {
     names: Vec<Box<str>>,
-    keys: FxHashMap<Box<str>, NameKind>,
+    keys: FxHashMap<Box<str>, Entry>,
     /// The most words any key has, so matching knows how far to look ahead.
     max_words: usize,
-    /// First words of the multi-word company keys: only a run starting with one needs the
-    /// longer lookups. Holds "the" too, which normalising drops ("The New York Times").
-    multi_first: FxHashSet<Box<str>>,
+}
+
+/// What one key says: its meaning, and whether a longer company key starts with it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    kind: Option<NameKind>,
+    /// Only a run starting with such a word needs the longer lookups. "the" has it too,
+    /// since normalising drops a leading "the " ("The New York Times").
+    starts_longer: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,8 +93,8 @@ impl KnownCompanies {
             names: Vec::new(),
             keys: FxHashMap::default(),
             max_words: 1,
-            multi_first: std::iter::once("the".into()).collect(),
         };
+        known.keys.entry("the".into()).or_default().starts_longer = true;
         let mut section = "";
         for line in text.lines() {
             let line = line.trim();
@@ -138,7 +144,7 @@ impl KnownCompanies {
         for name in &file.ignore {
             let key = normalize(name);
             if !key.is_empty() {
-                self.keys.insert(key.into(), NameKind::Ignored);
+                self.keys.entry(key.into()).or_default().kind = Some(NameKind::Ignored);
             }
         }
         Ok(self)
@@ -166,8 +172,8 @@ impl KnownCompanies {
         if key.is_empty() {
             return;
         }
-        let id = match self.keys.get(key.as_str()) {
-            Some(NameKind::Company { id, .. }) => *id,
+        let id = match self.kind(&key) {
+            Some(NameKind::Company { id, .. }) => id,
             _ => {
                 let id = self.names.len() as u32;
                 self.names.push(canonical.into());
@@ -188,10 +194,9 @@ impl KnownCompanies {
         let ambiguous = ambiguous && !key.contains(' ');
         self.max_words = self.max_words.max(key.split(' ').count());
         if let Some((first, _)) = key.split_once(' ') {
-            self.multi_first.insert(first.into());
+            self.keys.entry(first.into()).or_default().starts_longer = true;
         }
-        self.keys
-            .insert(key.into(), NameKind::Company { id, ambiguous });
+        self.keys.entry(key.into()).or_default().kind = Some(NameKind::Company { id, ambiguous });
     }
 
     fn add_other(&mut self, name: &str, kind: NameKind) {
@@ -201,12 +206,13 @@ impl KnownCompanies {
         }
         self.max_words = self.max_words.max(key.split(' ').count());
         // A company listed elsewhere keeps its meaning ("Line" the company vs a word).
-        self.keys.entry(key.into()).or_insert(kind);
+        let entry = self.keys.entry(key.into()).or_default();
+        entry.kind = entry.kind.or(Some(kind));
     }
 
     /// What a normalised key stands for.
     pub fn kind(&self, key: &str) -> Option<NameKind> {
-        self.keys.get(key).copied()
+        self.keys.get(key).and_then(|e| e.kind)
     }
 
     /// The canonical name of a known company.
@@ -227,9 +233,12 @@ impl KnownCompanies {
         self.max_words
     }
 
-    /// Whether some company key of several words starts with this (normalised) word.
-    pub fn starts_longer_name(&self, first_word: &str) -> bool {
-        self.multi_first.contains(first_word)
+    /// A word's meaning, and whether some company key of several words starts with it:
+    /// both in one lookup, for the matcher's hot path.
+    pub fn kind_and_longer(&self, word: &str) -> (Option<NameKind>, bool) {
+        self.keys
+            .get(word)
+            .map_or((None, false), |e| (e.kind, e.starts_longer))
     }
 }
 

@@ -37,6 +37,85 @@ pub struct Scratch {
     aggs: Vec<Agg>,
     agg_index: FxHashMap<String, usize>,
     known: Vec<(u32, u32)>,
+    memo: WordMemo,
+}
+
+/// A direct-mapped memo of what a word as written means (its kind, and whether a longer
+/// company name starts with it). News repeats its capitalised words ("The", "Google",
+/// "Shares") so most lookups hit here and skip normalising and hashing.
+struct WordMemo {
+    slots: Vec<MemoSlot>,
+    /// The list the memo was filled from: another list empties it.
+    owner: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct MemoSlot {
+    len: u8,
+    bytes: [u8; MEMO_WORD],
+    kind: Option<NameKind>,
+    starts_longer: bool,
+}
+
+/// Longest word the memo holds, and how many slots it has (a power of two).
+const MEMO_WORD: usize = 16;
+const MEMO_SLOTS: usize = 512;
+
+impl Default for WordMemo {
+    fn default() -> Self {
+        WordMemo {
+            slots: vec![MemoSlot::default(); MEMO_SLOTS],
+            owner: 0,
+        }
+    }
+}
+
+impl WordMemo {
+    /// [`KnownCompanies::kind_and_longer`] of `word` normalised, through the memo; `key` is scratch space.
+    fn kind_and_longer(
+        &mut self,
+        word: &str,
+        known: &KnownCompanies,
+        key: &mut String,
+    ) -> (Option<NameKind>, bool) {
+        let owner = std::ptr::from_ref(known) as usize;
+        if self.owner != owner {
+            self.slots.fill(MemoSlot::default());
+            self.owner = owner;
+        }
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > MEMO_WORD {
+            normalize_into(word, key);
+            return known.kind_and_longer(key);
+        }
+        let mut head = [0u8; 8];
+        let mut tail = [0u8; 8];
+        let n = bytes.len().min(8);
+        head[..n].copy_from_slice(&bytes[..n]);
+        tail[..n].copy_from_slice(&bytes[bytes.len() - n..]);
+        let mixed = (u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29))
+            .wrapping_add(bytes.len() as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let index = (mixed >> 55) as usize % MEMO_SLOTS;
+        let Some(slot) = self.slots.get_mut(index) else {
+            normalize_into(word, key);
+            return known.kind_and_longer(key);
+        };
+        if usize::from(slot.len) == bytes.len() && slot.bytes.get(..bytes.len()) == Some(bytes) {
+            return (slot.kind, slot.starts_longer);
+        }
+        normalize_into(word, key);
+        let (kind, starts_longer) = known.kind_and_longer(key);
+        let mut stored = [0u8; MEMO_WORD];
+        stored[..bytes.len()].copy_from_slice(bytes);
+        *slot = MemoSlot {
+            len: bytes.len() as u8,
+            bytes: stored,
+            kind,
+            starts_longer,
+        };
+        (kind, starts_longer)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,12 +303,15 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         items,
         aggs,
         agg_index,
+        memo,
         ..
     } = scratch;
     candidates::scan(text, words, runs);
     items.clear();
     for run in runs.iter() {
-        split_run(text, run, words, known, key, items, aggs, agg_index, mode);
+        split_run(
+            text, run, words, known, key, memo, items, aggs, agg_index, mode,
+        );
     }
     // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known company
     // name its product, not a company of their own.
@@ -278,6 +360,7 @@ fn split_run(
     words: &[Word],
     known: &KnownCompanies,
     key: &mut String,
+    memo: &mut WordMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut FxHashMap<String, usize>,
@@ -327,10 +410,9 @@ fn split_run(
         // Longest known company starting here: several words only when a longer key starts
         // with this word, then the word with its possessive ("Byju’s"), then the bare word.
         let word_text = &text[w.start as usize..w.end as usize];
-        normalize_into(word_text, key);
-        let kind = known.kind(key);
+        let (kind, starts_longer) = memo.kind_and_longer(word_text, known, key);
         let mut matched = None;
-        if max > 1 && i + 1 < n && known.starts_longer_name(key) {
+        if max > 1 && i + 1 < n && starts_longer {
             'longer: for j in (i + 1..n.min(i + max)).rev() {
                 let last = run_words[j];
                 let start = w.start as usize;
