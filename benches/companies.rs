@@ -1,5 +1,7 @@
 //! Criterion bench of the company index on a generated digest: the sample's articles
-//! replicated with shifted dates (about 4 KB each), 10k articles by default.
+//! replicated with shifted dates (about 4 KB each), 10k articles by default
+//! (`GAZETTE_BENCH_ARTICLES=n`), or on a digest file (`GAZETTE_BENCH_DIGEST=path`, e.g.
+//! one written by the digest generator).
 
 use std::hint::black_box;
 
@@ -8,7 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::companies::{CompanyIndex, KnownCompanies};
 use gazette::digest::load::build;
 use gazette::digest::render::push_article;
-use gazette::digest::{Digest, Source, load_sample};
+use gazette::digest::{Digest, Source, load_paths, load_sample};
 
 /// A digest of `n` articles copied from the sample, one day apart per round.
 fn generated(n: usize) -> Digest {
@@ -29,12 +31,17 @@ fn generated(n: usize) -> Digest {
 }
 
 fn bench_index(c: &mut Criterion) {
-    let n: usize = std::env::var("GAZETTE_BENCH_ARTICLES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
-    let digest = generated(n);
-    assert_eq!(digest.articles.len(), n);
+    let digest = match std::env::var_os("GAZETTE_BENCH_DIGEST") {
+        Some(path) => load_paths(&[path.into()]).unwrap().digest,
+        None => {
+            let n: usize = std::env::var("GAZETTE_BENCH_ARTICLES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(10_000);
+            generated(n)
+        }
+    };
+    let n = digest.articles.len();
     let bytes: usize = digest.sources.iter().map(|s| s.text().len()).sum();
     let known = KnownCompanies::bundled();
     let mut group = c.benchmark_group("company_index");

@@ -60,35 +60,43 @@ const OWNER_SUFFIXES: &[&[u8]] = &[
 const PLACE_SUFFIXES: &[&[u8]] = &[b"based", b"headquartered", b"founded", b"born"];
 
 /// Scans `text` into capitalised words and runs, replacing the buffers' contents.
+///
+/// Only ASCII capitals and non-ASCII bytes can start a name, so the loop jumps from one
+/// of those to the next eight bytes at a time; whether a name opens a sentence or joins
+/// the run before it is read off the few bytes just before it.
 pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
     words.clear();
     runs.clear();
     let b = text.as_bytes();
-    let n = b.len();
     let mut i = 0;
-    let mut sentence_start = true;
-    // Whether the next capitalised word continues the current run, and how.
-    let mut joiner: Option<Joiner> = None;
-    while i < n {
-        let c = b[i];
-        if c == b' ' {
-            i += 1;
-            continue;
-        }
-        let capital = if c.is_ascii_uppercase() {
-            true
-        } else if c.is_ascii_lowercase() {
-            // iZettle, eBay: a lower-case letter then a capital starts a name too.
-            i + 1 < n && b[i + 1].is_ascii_uppercase() && (i == 0 || !is_word_byte(b[i - 1]))
-        } else if c >= 0x80 {
+    // Where scanning resumed after the last capitalised word, and whether a run may go on from it.
+    let mut last_end = 0;
+    let mut joinable = false;
+    loop {
+        i = next_interesting(b, i);
+        let Some(&c) = b.get(i) else { break };
+        let start = if c < 0x80 {
+            if !word_char_before(text, i) {
+                i
+            } else if i >= 1 && b[i - 1].is_ascii_lowercase() && !word_char_before(text, i - 1) {
+                // iZettle, eBay: a lower-case letter then a capital starts a name too.
+                i - 1
+            } else {
+                // A capital inside a word ("McDonald" is consumed whole; "macOS", "3D").
+                i = skip_word(text, i);
+                continue;
+            }
+        } else {
             match char_at(text, i) {
-                Some(ch) if ch.is_alphanumeric() => ch.is_uppercase(),
-                Some(ch) => {
-                    // An opening quote starts a sentence of its own; any punctuation ends a run.
-                    if matches!(ch, '“' | '‘') {
-                        sentence_start = true;
+                Some(ch) if is_word_char(ch) => {
+                    if ch.is_uppercase() && !word_char_before(text, i) {
+                        i
+                    } else {
+                        i = skip_word(text, i);
+                        continue;
                     }
-                    joiner = None;
+                }
+                Some(ch) => {
                     i += ch.len_utf8();
                     continue;
                 }
@@ -97,44 +105,15 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
                     continue;
                 }
             }
-        } else if c.is_ascii_digit() {
-            false
-        } else {
-            // ASCII punctuation.
-            match c {
-                b'.' | b'!' | b'?' => sentence_start = true,
-                b'"' if i == 0 || b[i - 1] == b' ' => sentence_start = true,
-                b'&' if joiner.is_some() && b.get(i + 1) == Some(&b' ') => {
-                    joiner = Some(Joiner::Amp);
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            joiner = None;
-            i += 1;
-            continue;
         };
-        if !capital {
-            let end = skip_word(text, i);
-            // "Bank of America": keep the run open across a lower-case "of".
-            if joiner.is_some()
-                && &b[i..end] == b"of"
-                && b.get(end) == Some(&b' ')
-                && b.get(end + 1).is_some_and(|c| c.is_ascii_uppercase())
-            {
-                joiner = Some(Joiner::Of);
-            } else {
-                joiner = None;
-                sentence_start = false;
-            }
-            i = end;
-            continue;
-        }
-        let word = scan_capital(text, i);
-        let next = word.next;
+        let joiner = if joinable && words.last().is_some() {
+            gap_joiner(b, last_end, start)
+        } else {
+            None
+        };
+        let word = scan_capital(text, start);
         let w = Word {
-            start: i as u32,
+            start: start as u32,
             end: word.end as u32,
             poss_end: word.poss_end as u32,
             possessive: word.possessive,
@@ -145,19 +124,129 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
             (Some(_), Some(run)) => run.words.end = words.len() + 1,
             _ => runs.push(Run {
                 words: words.len()..words.len() + 1,
-                sentence_start,
+                sentence_start: opens_sentence(
+                    text,
+                    start,
+                    if words.is_empty() { 0 } else { last_end },
+                ),
             }),
         }
         words.push(w);
-        sentence_start = false;
         // A possessive or a suffix ends the run ("Facebook’s Clegg", "Walmart-owned Flipkart").
-        joiner = if word.possessive || word.suffix != Suffix::None {
-            None
-        } else {
-            Some(Joiner::Space)
-        };
-        i = next;
+        joinable = !word.possessive && word.suffix == Suffix::None;
+        i = word.next.max(start + 1);
+        last_end = i;
     }
+}
+
+/// The first byte at or after `i` that is an ASCII capital or not ASCII (or `b.len()`).
+fn next_interesting(b: &[u8], mut i: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const FROM_A: u64 = 0x0101_0101_0101_0101 * (0x80 - b'A' as u64);
+    const PAST_Z: u64 = 0x0101_0101_0101_0101 * (0x80 - b'Z' as u64 - 1);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(bytes);
+        let low = x & LO;
+        // Per byte: the high bit says "not ASCII", or "between A and Z" for ASCII bytes;
+        // no carry crosses bytes because each low part plus its offset stays below 0x100.
+        let hits = (x & HI) | ((low + FROM_A) & !(low + PAST_Z) & HI);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_uppercase() || c >= 0x80 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// How the gap `b[from..to]` joins a name to the one before it: spaces, ` & `, or ` of `.
+fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
+    let gap = b.get(from..to)?;
+    let inner = trim_spaces(gap);
+    if inner.is_empty() {
+        return (!gap.is_empty()).then_some(Joiner::Space);
+    }
+    if inner == b"&" && gap.last() == Some(&b' ') {
+        return Some(Joiner::Amp);
+    }
+    // "Bank of America": exactly one space after "of", and a plain capital next.
+    if inner == b"of"
+        && gap.first() == Some(&b' ')
+        && gap.ends_with(b"of ")
+        && b.get(to).is_some_and(|c| c.is_ascii_uppercase())
+    {
+        return Some(Joiner::Of);
+    }
+    None
+}
+
+fn trim_spaces(mut s: &[u8]) -> &[u8] {
+    while let [b' ', rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' '] = s {
+        s = rest;
+    }
+    s
+}
+
+/// Whether a name at `i` opens a sentence: nothing but punctuation back to the start of
+/// the text (or to `floor`, the end of the previous name), with a full stop or an opening quote in it.
+fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
+    let b = text.as_bytes();
+    let mut j = i;
+    let mut stop = false;
+    while j > floor {
+        let c = b[j - 1];
+        if c < 0x80 {
+            if c.is_ascii_alphanumeric() {
+                return stop;
+            }
+            match c {
+                b'.' | b'!' | b'?' => stop = true,
+                b'"' if j == 1 || b[j - 2] == b' ' => stop = true,
+                _ => {}
+            }
+            j -= 1;
+        } else {
+            let mut k = j - 1;
+            while k > 0 && (b[k] & 0xC0) == 0x80 {
+                k -= 1;
+            }
+            match char_at(text, k) {
+                Some(ch) if is_word_char(ch) => return stop,
+                Some('“' | '‘') => stop = true,
+                _ => {}
+            }
+            j = k;
+        }
+    }
+    // Reached the start of the text: a sentence opens there; the end of a name: only punctuation says so.
+    stop || floor == 0
+}
+
+/// Whether the character just before byte `i` is a letter or digit.
+fn word_char_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let Some(&c) = i.checked_sub(1).and_then(|k| b.get(k)) else {
+        return false;
+    };
+    if c < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    let mut k = i - 1;
+    while k > 0 && (b[k] & 0xC0) == 0x80 {
+        k -= 1;
+    }
+    char_at(text, k).is_some_and(is_word_char)
 }
 
 struct Scanned {
@@ -290,7 +379,7 @@ fn skip_word(text: &str, mut i: usize) -> usize {
             i += 1;
         } else if c >= 0x80 {
             match char_at(text, i) {
-                Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+                Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
                 Some(_) => break,
                 // A continuation byte: only reachable mid-char, which callers avoid.
                 None => i += 1,
@@ -300,6 +389,18 @@ fn skip_word(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// `char::is_alphanumeric`, answering the common cases (ASCII, and the quotes and dashes
+/// of General Punctuation) without Unicode table lookups.
+pub fn is_word_char(ch: char) -> bool {
+    if ch.is_ascii() {
+        ch.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&ch) {
+        false
+    } else {
+        ch.is_alphanumeric()
+    }
 }
 
 fn is_word_byte(c: u8) -> bool {

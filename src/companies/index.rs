@@ -34,6 +34,26 @@ impl Default for CompanyIndex {
     }
 }
 
+/// The non-blank lines of a body, trimmed, as `Digest::paragraphs` gives them, found
+/// with the `memchr` crate's vectorised search (the std `split` showed in profiles).
+fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
+    let mut rest = body;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..).unwrap_or("")),
+                None => (rest, ""),
+            };
+            rest = next;
+            let line = line.trim();
+            if !line.is_empty() {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
 impl CompanyIndex {
     /// Recognises the companies of every article (in parallel) and indexes them.
     pub fn build(digest: &Digest, known: &KnownCompanies) -> CompanyIndex {
@@ -43,7 +63,7 @@ impl CompanyIndex {
             .map_init(Scratch::default, |scratch, article| {
                 rules::analyze(
                     digest.headline(article),
-                    digest.paragraphs(article),
+                    paragraphs(digest.body(article)),
                     known,
                     scratch,
                 )

@@ -30,9 +30,18 @@ pub enum NameKind {
 #[derive(Debug, Clone)]
 pub struct KnownCompanies {
     names: Vec<Box<str>>,
-    keys: FxHashMap<Box<str>, NameKind>,
+    keys: FxHashMap<Box<str>, Entry>,
     /// The most words any key has, so matching knows how far to look ahead.
     max_words: usize,
+}
+
+/// What one key says: its meaning, and whether a longer company key starts with it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    kind: Option<NameKind>,
+    /// Only a run starting with such a word needs the longer lookups. "the" has it too,
+    /// since normalising drops a leading "the " ("The New York Times").
+    starts_longer: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,6 +94,7 @@ impl KnownCompanies {
             keys: FxHashMap::default(),
             max_words: 1,
         };
+        known.keys.entry("the".into()).or_default().starts_longer = true;
         let mut section = "";
         for line in text.lines() {
             let line = line.trim();
@@ -134,7 +144,7 @@ impl KnownCompanies {
         for name in &file.ignore {
             let key = normalize(name);
             if !key.is_empty() {
-                self.keys.insert(key.into(), NameKind::Ignored);
+                self.keys.entry(key.into()).or_default().kind = Some(NameKind::Ignored);
             }
         }
         Ok(self)
@@ -162,8 +172,8 @@ impl KnownCompanies {
         if key.is_empty() {
             return;
         }
-        let id = match self.keys.get(key.as_str()) {
-            Some(NameKind::Company { id, .. }) => *id,
+        let id = match self.kind(&key) {
+            Some(NameKind::Company { id, .. }) => id,
             _ => {
                 let id = self.names.len() as u32;
                 self.names.push(canonical.into());
@@ -183,8 +193,10 @@ impl KnownCompanies {
     fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool) {
         let ambiguous = ambiguous && !key.contains(' ');
         self.max_words = self.max_words.max(key.split(' ').count());
-        self.keys
-            .insert(key.into(), NameKind::Company { id, ambiguous });
+        if let Some((first, _)) = key.split_once(' ') {
+            self.keys.entry(first.into()).or_default().starts_longer = true;
+        }
+        self.keys.entry(key.into()).or_default().kind = Some(NameKind::Company { id, ambiguous });
     }
 
     fn add_other(&mut self, name: &str, kind: NameKind) {
@@ -194,12 +206,13 @@ impl KnownCompanies {
         }
         self.max_words = self.max_words.max(key.split(' ').count());
         // A company listed elsewhere keeps its meaning ("Line" the company vs a word).
-        self.keys.entry(key.into()).or_insert(kind);
+        let entry = self.keys.entry(key.into()).or_default();
+        entry.kind = entry.kind.or(Some(kind));
     }
 
     /// What a normalised key stands for.
     pub fn kind(&self, key: &str) -> Option<NameKind> {
-        self.keys.get(key).copied()
+        self.keys.get(key).and_then(|e| e.kind)
     }
 
     /// The canonical name of a known company.
@@ -218,6 +231,14 @@ impl KnownCompanies {
 
     pub fn max_words(&self) -> usize {
         self.max_words
+    }
+
+    /// A word's meaning, and whether some company key of several words starts with it:
+    /// both in one lookup, for the matcher's hot path.
+    pub fn kind_and_longer(&self, word: &str) -> (Option<NameKind>, bool) {
+        self.keys
+            .get(word)
+            .map_or((None, false), |e| (e.kind, e.starts_longer))
     }
 }
 
@@ -239,6 +260,15 @@ pub fn normalize(name: &str) -> String {
 /// [`normalize`] into a reused buffer (the hot path of matching).
 pub fn normalize_into(name: &str, key: &mut String) {
     key.clear();
+    // Most names are one plain ASCII word: lower-case it in one go.
+    if name
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'&')
+    {
+        key.push_str(name);
+        key.make_ascii_lowercase();
+        return;
+    }
     let mut space = false;
     for c in name.chars() {
         match c {

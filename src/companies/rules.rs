@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::candidates::{self, Joiner, Run, Suffix, Word};
+use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
 use super::known::{KnownCompanies, NameKind, normalize_into};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
@@ -37,6 +37,85 @@ pub struct Scratch {
     aggs: Vec<Agg>,
     agg_index: FxHashMap<String, usize>,
     known: Vec<(u32, u32)>,
+    memo: WordMemo,
+}
+
+/// A direct-mapped memo of what a word as written means (its kind, and whether a longer
+/// company name starts with it). News repeats its capitalised words ("The", "Google",
+/// "Shares") so most lookups hit here and skip normalising and hashing.
+struct WordMemo {
+    slots: Vec<MemoSlot>,
+    /// The list the memo was filled from: another list empties it.
+    owner: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct MemoSlot {
+    len: u8,
+    bytes: [u8; MEMO_WORD],
+    kind: Option<NameKind>,
+    starts_longer: bool,
+}
+
+/// Longest word the memo holds, and how many slots it has (a power of two).
+const MEMO_WORD: usize = 16;
+const MEMO_SLOTS: usize = 512;
+
+impl Default for WordMemo {
+    fn default() -> Self {
+        WordMemo {
+            slots: vec![MemoSlot::default(); MEMO_SLOTS],
+            owner: 0,
+        }
+    }
+}
+
+impl WordMemo {
+    /// [`KnownCompanies::kind_and_longer`] of `word` normalised, through the memo; `key` is scratch space.
+    fn kind_and_longer(
+        &mut self,
+        word: &str,
+        known: &KnownCompanies,
+        key: &mut String,
+    ) -> (Option<NameKind>, bool) {
+        let owner = std::ptr::from_ref(known) as usize;
+        if self.owner != owner {
+            self.slots.fill(MemoSlot::default());
+            self.owner = owner;
+        }
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > MEMO_WORD {
+            normalize_into(word, key);
+            return known.kind_and_longer(key);
+        }
+        let mut head = [0u8; 8];
+        let mut tail = [0u8; 8];
+        let n = bytes.len().min(8);
+        head[..n].copy_from_slice(&bytes[..n]);
+        tail[..n].copy_from_slice(&bytes[bytes.len() - n..]);
+        let mixed = (u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29))
+            .wrapping_add(bytes.len() as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let index = (mixed >> 55) as usize % MEMO_SLOTS;
+        let Some(slot) = self.slots.get_mut(index) else {
+            normalize_into(word, key);
+            return known.kind_and_longer(key);
+        };
+        if usize::from(slot.len) == bytes.len() && slot.bytes.get(..bytes.len()) == Some(bytes) {
+            return (slot.kind, slot.starts_longer);
+        }
+        normalize_into(word, key);
+        let (kind, starts_longer) = known.kind_and_longer(key);
+        let mut stored = [0u8; MEMO_WORD];
+        stored[..bytes.len()].copy_from_slice(bytes);
+        *slot = MemoSlot {
+            len: bytes.len() as u8,
+            bytes: stored,
+            kind,
+            starts_longer,
+        };
+        (kind, starts_longer)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +153,7 @@ struct Item {
 struct Agg {
     key: String,
     name: String,
+    /// Normalised first and last words, for names of more than one word.
     first_word: String,
     last_word: String,
     words: usize,
@@ -223,12 +303,15 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         items,
         aggs,
         agg_index,
+        memo,
         ..
     } = scratch;
     candidates::scan(text, words, runs);
     items.clear();
     for run in runs.iter() {
-        split_run(text, run, words, known, key, items, aggs, agg_index, mode);
+        split_run(
+            text, run, words, known, key, memo, items, aggs, agg_index, mode,
+        );
     }
     // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known company
     // name its product, not a company of their own.
@@ -241,6 +324,16 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         });
         if follows_company && let Some(b) = items.get_mut(k) {
             b.what = What::Rejected;
+        }
+    }
+    // "Prudential Regulation Authority", "Stanford University": a known name that opens
+    // the name of an institution is not that company.
+    for item in items.iter_mut() {
+        if matches!(item.what, What::Known { .. })
+            && !item.possessive
+            && opens_institution_name(text, item.end)
+        {
+            item.what = What::Rejected;
         }
     }
     for item in items.iter_mut() {
@@ -267,6 +360,7 @@ fn split_run(
     words: &[Word],
     known: &KnownCompanies,
     key: &mut String,
+    memo: &mut WordMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut FxHashMap<String, usize>,
@@ -277,13 +371,18 @@ fn split_run(
     };
     let n = run_words.len();
     let max = known.max_words();
-    let mut stretch: Option<usize> = None;
+    // The open stretch: its first word, and that word's meaning in the list.
+    let mut stretch: Option<(usize, Option<NameKind>)> = None;
     let mut prev_name = false; // the previous word was a name word (not a stop word)
     let mut prev_first_name = false;
     let mut i = 0;
     while i < n {
         let w = run_words[i];
         if w.joiner == Joiner::Of {
+            // "Reserve Bank of India", "Ministry of Finance": a name "of" a place is an institution.
+            normalize_into(&text[w.start as usize..w.end as usize], key);
+            let of_place = known.kind(key) == Some(NameKind::Place);
+            let pushed = items.len();
             close_stretch(
                 text,
                 run,
@@ -298,29 +397,49 @@ fn split_run(
                 mode,
                 false,
             );
+            if of_place
+                && items.len() > pushed
+                && let Some(item) = items.last_mut()
+                && matches!(item.what, What::Stretch { .. })
+            {
+                item.place = true;
+            }
             prev_name = false;
             prev_first_name = false;
         }
-        // Longest known company starting here.
+        // Longest known company starting here: several words only when a longer key starts
+        // with this word, then the word with its possessive ("Byju’s"), then the bare word.
+        let word_text = &text[w.start as usize..w.end as usize];
+        let (kind, starts_longer) = memo.kind_and_longer(word_text, known, key);
         let mut matched = None;
-        for j in (i..n.min(i + max)).rev() {
-            let last = run_words[j];
-            let start = w.start as usize;
-            let ends: &[u32] = if last.possessive {
-                &[last.poss_end, last.end]
-            } else {
-                &[last.end]
-            };
-            for &end in ends {
-                normalize_into(&text[start..end as usize], key);
-                if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
-                    matched = Some((j, id, ambiguous));
-                    break;
+        if max > 1 && i + 1 < n && starts_longer {
+            'longer: for j in (i + 1..n.min(i + max)).rev() {
+                let last = run_words[j];
+                let start = w.start as usize;
+                let ends: &[u32] = if last.possessive {
+                    &[last.poss_end, last.end]
+                } else {
+                    &[last.end]
+                };
+                for &end in ends {
+                    normalize_into(&text[start..end as usize], key);
+                    if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
+                        matched = Some((j, id, ambiguous));
+                        break 'longer;
+                    }
                 }
             }
-            if matched.is_some() {
-                break;
+        }
+        if matched.is_none() && w.possessive {
+            normalize_into(&text[w.start as usize..w.poss_end as usize], key);
+            if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
+                matched = Some((i, id, ambiguous));
             }
+        }
+        if matched.is_none()
+            && let Some(NameKind::Company { id, ambiguous }) = kind
+        {
+            matched = Some((i, id, ambiguous));
         }
         if let Some((j, id, ambiguous)) = matched {
             close_stretch(
@@ -357,11 +476,14 @@ fn split_run(
             i = j + 1;
             continue;
         }
-        let word_text = &text[w.start as usize..w.end as usize];
-        normalize_into(word_text, key);
-        let kind = known.kind(key);
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || is_legal_suffix(key) {
-            let legal = is_legal_suffix(key);
+        // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
+        let role_opener =
+            i == 0 && run.sentence_start && n > 1 && kind.is_none() && is_in(word_text, ROLE);
+        if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
+            || role_opener
+            || is_legal_word(word_text)
+        {
+            let legal = is_legal_word(word_text);
             close_stretch(
                 text,
                 run,
@@ -405,7 +527,7 @@ fn split_run(
             continue;
         }
         if stretch.is_none() {
-            stretch = Some(i);
+            stretch = Some((i, kind));
         }
         prev_first_name = kind == Some(NameKind::FirstName);
         prev_name = true;
@@ -476,7 +598,7 @@ fn close_stretch(
     text: &str,
     run: &Run,
     run_words: &[Word],
-    stretch: &mut Option<usize>,
+    stretch: &mut Option<(usize, Option<NameKind>)>,
     to: usize,
     known: &KnownCompanies,
     key: &mut String,
@@ -486,7 +608,9 @@ fn close_stretch(
     mode: Mode,
     legal_suffix_follows: bool,
 ) {
-    let Some(from) = stretch.take() else { return };
+    let Some((from, first_kind)) = stretch.take() else {
+        return;
+    };
     let (Some(first), Some(last)) = (run_words.get(from), run_words.get(to.wrapping_sub(1))) else {
         return;
     };
@@ -494,7 +618,13 @@ fn close_stretch(
     let name = &text[start..end];
     normalize_into(name, key);
     let words = to - from;
-    let rejected = match known.kind(key) {
+    // A one-word stretch was looked up already, as its first word.
+    let kind = if words == 1 {
+        first_kind
+    } else {
+        known.kind(key)
+    };
+    let rejected = match kind {
         Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored) => true,
         _ => key.chars().count() < 2 || key.chars().all(|c| c.is_ascii_digit()),
     };
@@ -508,18 +638,15 @@ fn close_stretch(
                 return;
             }
             None => {
-                let first_word = {
-                    let w = &text[first.start as usize..first.end as usize];
+                // Only names of several words need their first and last words (empty otherwise).
+                let word_key = |w: &Word| {
                     let mut k = String::new();
-                    normalize_into(w, &mut k);
+                    if words > 1 {
+                        normalize_into(&text[w.start as usize..w.end as usize], &mut k);
+                    }
                     k
                 };
-                let last_word = {
-                    let w = &text[last.start as usize..last.end as usize];
-                    let mut k = String::new();
-                    normalize_into(w, &mut k);
-                    k
-                };
+                let (first_word, last_word) = (word_key(first), word_key(last));
                 aggs.push(Agg {
                     key: key.clone(),
                     name: name.to_string(),
@@ -538,17 +665,11 @@ fn close_stretch(
         };
         What::Stretch { agg }
     };
-    let first_name = known.kind(&{
-        let mut k = String::new();
-        normalize_into(&text[first.start as usize..first.end as usize], &mut k);
-        k
-    }) == Some(NameKind::FirstName);
-    let last_suffix_word = if words > 1 {
-        let mut k = String::new();
-        normalize_into(&text[last.start as usize..last.end as usize], &mut k);
-        is_in(&k, COMPANY_SUFFIX)
-    } else {
-        false
+    let first_name = first_kind == Some(NameKind::FirstName);
+    // The key buffer is free again: read the last word's meaning through it.
+    let last_suffix_word = words > 1 && {
+        normalize_into(&text[last.start as usize..last.end as usize], key);
+        is_in(key, COMPANY_SUFFIX)
     };
     items.push(Item {
         start,
@@ -566,21 +687,35 @@ fn close_stretch(
     });
 }
 
-fn is_legal_suffix(key: &str) -> bool {
+/// Whether a word is a legal form that ends a company name, as written ("Inc.", "LTD", "L.L.C.").
+fn is_legal_word(word: &str) -> bool {
+    // Every legal suffix is 2 to 7 letters: most words are out on length alone.
+    if word.len() < 2 || word.len() > 14 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    let mut len = 0;
+    for c in word.bytes().filter(|&c| c != b'.') {
+        match buf.get_mut(len) {
+            Some(slot) if c.is_ascii_alphabetic() => *slot = c.to_ascii_lowercase(),
+            _ => return false,
+        }
+        len += 1;
+    }
     matches!(
-        key,
-        "inc"
-            | "ltd"
-            | "corp"
-            | "llc"
-            | "plc"
-            | "gmbh"
-            | "ag"
-            | "sa"
-            | "co"
-            | "limited"
-            | "bv"
-            | "nv"
+        buf.get(..len).unwrap_or_default(),
+        b"inc"
+            | b"ltd"
+            | b"corp"
+            | b"llc"
+            | b"plc"
+            | b"gmbh"
+            | b"ag"
+            | b"sa"
+            | b"co"
+            | b"limited"
+            | b"bv"
+            | b"nv"
     )
 }
 
@@ -718,6 +853,11 @@ const ROLE_NOUNS: &[&str] = &[
     "carmaker",
     "carmakers",
     "chipmaker",
+    "twin",
+    "affiliate",
+    "affiliates",
+    "spinoff",
+    "spin-off",
     "chipmakers",
     "incubator",
     "accelerator",
@@ -1028,6 +1168,10 @@ const DEAL_PAIRS: &[(&str, &str)] = &[
     ("sell", "to"),
     ("deal", "with"),
     ("contract", "with"),
+    ("competition", "from"),
+    ("pressure", "from"),
+    ("competitors", "like"),
+    ("rivals", "like"),
 ];
 
 /// Words that end an appositive before its head noun ("a general partner at the firm").
@@ -1036,20 +1180,62 @@ const APPOSITIVE_STOPS: &[&str] = &[
     "on", "by", "is", "was", "has", "will", "said",
 ];
 
+/// People who work at a firm: "analysts at X" makes X a company.
+const STAFF_NOUNS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "partner",
+    "partners",
+    "engineer",
+    "engineers",
+    "researcher",
+    "researchers",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "staff",
+    "banker",
+    "bankers",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "associate",
+    "principal",
+    "director",
+    "manager",
+    "managers",
+];
+
 /// Every context word list in one hash map: word -> bit set of the lists holding it.
 /// One lookup per word beats scanning a dozen lists for each name.
-static LEXICON: std::sync::LazyLock<FxHashMap<&'static str, u16>> =
-    std::sync::LazyLock::new(|| {
-        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
-        for (list_id, list) in LISTS.iter().enumerate() {
-            for word in list.iter() {
-                *map.entry(word).or_default() |= 1 << list_id;
+static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        map: FxHashMap::default(),
+        shapes: [0; 33],
+    };
+    for (list_id, list) in LISTS.iter().enumerate() {
+        for word in list.iter() {
+            *lexicon.map.entry(word.as_bytes()).or_default() |= 1 << list_id;
+            if let (Some(shape), Some(&first)) =
+                (lexicon.shapes.get_mut(word.len()), word.as_bytes().first())
+            {
+                *shape |= 1 << (first & 31);
             }
         }
-        map
-    });
+    }
+    lexicon
+});
 
-const LISTS: [&[&str]; 10] = [
+struct Lexicon {
+    map: FxHashMap<&'static [u8], u16>,
+    /// By word length, a bit per first letter (folded to 5 bits) of some word of that
+    /// length: most words are rejected by this before hashing.
+    shapes: [u32; 33],
+}
+
+const LISTS: [&[&str]; 11] = [
     ROLE_NOUNS,
     PERSON_NOUNS,
     COMPANY_VERBS,
@@ -1060,6 +1246,7 @@ const LISTS: [&[&str]; 10] = [
     DEAL_VERBS,
     APPOSITIVE_STOPS,
     COMPANY_SUFFIXES,
+    STAFF_NOUNS,
 ];
 const ROLE: u16 = 1;
 const PERSON: u16 = 1 << 1;
@@ -1071,19 +1258,35 @@ const BY_VERB: u16 = 1 << 6;
 const DEAL_VERB: u16 = 1 << 7;
 const APPOSITIVE_STOP: u16 = 1 << 8;
 const COMPANY_SUFFIX: u16 = 1 << 9;
+const STAFF: u16 = 1 << 10;
 
 /// Whether `word` (any ASCII case) is in one of the lists in `lists`.
 fn is_in(word: &str, lists: u16) -> bool {
-    let mut buf = [0u8; 32];
-    let Some(dst) = buf.get_mut(..word.len()) else {
-        return false;
+    lexicon_bits(word) & lists != 0
+}
+
+/// The lists `word` (any ASCII case) is in, as bits.
+fn lexicon_bits(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return 0;
     };
-    dst.copy_from_slice(word.as_bytes());
-    dst.make_ascii_lowercase();
-    std::str::from_utf8(dst)
-        .ok()
-        .and_then(|lower| LEXICON.get(lower))
-        .is_some_and(|bits| bits & lists != 0)
+    let lexicon = &*LEXICON;
+    let first = first.to_ascii_lowercase();
+    if lexicon
+        .shapes
+        .get(bytes.len())
+        .is_none_or(|shape| shape & (1 << (first & 31)) == 0)
+    {
+        return 0;
+    }
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..bytes.len()) else {
+        return 0;
+    };
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    lexicon.map.get(&*lower).copied().unwrap_or(0)
 }
 
 fn is_one_of(word: &str, words: &[&str]) -> bool {
@@ -1093,24 +1296,32 @@ fn is_one_of(word: &str, words: &[&str]) -> bool {
 /// Up to three words right before `start`, nearest first; empty where punctuation intervenes.
 fn words_before(text: &str, start: usize) -> [&str; 3] {
     let mut out = [""; 3];
+    let b = text.as_bytes();
     let lo = floor_boundary(text, start.saturating_sub(80));
-    let Some(before) = text.get(lo..start) else {
-        return out;
-    };
-    if !before.ends_with(' ') {
+    if start <= lo || b.get(start - 1) != Some(&b' ') {
         return out;
     }
-    for (k, token) in before.trim_end().rsplit(' ').take(3).enumerate() {
-        if token.is_empty() || !token.ends_with(|c: char| c.is_alphanumeric()) {
+    let mut end = start;
+    while end > lo && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    for slot in out.iter_mut() {
+        let mut from = end;
+        while from > lo && b[from - 1] != b' ' {
+            from -= 1;
+        }
+        let Some(token) = text.get(from..end) else {
+            break;
+        };
+        if !token.ends_with(is_word_char) {
             break;
         }
-        if let Some(slot) = out.get_mut(k) {
-            *slot = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-        }
+        *slot = token.trim_start_matches(|c: char| !is_word_char(c));
         // A word that begins with punctuation ("(company") is the last one in reach.
-        if !token.starts_with(|c: char| c.is_alphanumeric()) {
+        if from == lo || !token.starts_with(is_word_char) {
             break;
         }
+        end = from - 1;
     }
     out
 }
@@ -1118,32 +1329,47 @@ fn words_before(text: &str, start: usize) -> [&str; 3] {
 /// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
 fn words_after(text: &str, end: usize) -> (bool, [&str; 8]) {
     let mut out = [""; 8];
+    let b = text.as_bytes();
     let hi = ceil_boundary(text, (end + 120).min(text.len()));
-    let Some(mut rest) = text.get(end..hi) else {
+    let Some(rest) = b.get(end..hi) else {
         return (false, out);
     };
-    let comma = if let Some(r) = rest.strip_prefix(", ") {
-        rest = r;
-        true
-    } else if let Some(r) = rest.strip_prefix(' ') {
-        rest = r;
-        false
-    } else {
-        return (false, out);
+    let (comma, mut from) = match rest {
+        [b',', b' ', ..] => (true, end + 2),
+        [b' ', ..] => (false, end + 1),
+        _ => return (false, out),
     };
-    for (k, token) in rest.split(' ').take(8).enumerate() {
-        let clean = token.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if clean.is_empty() || !clean.starts_with(|c: char| c.is_alphanumeric()) {
+    for slot in out.iter_mut() {
+        let mut to = from;
+        while to < hi && b[to] != b' ' {
+            to += 1;
+        }
+        let Some(token) = text.get(from..to) else {
+            break;
+        };
+        let clean = token.trim_end_matches(|c: char| !is_word_char(c));
+        if clean.is_empty() || !clean.starts_with(is_word_char) {
             break;
         }
-        if let Some(slot) = out.get_mut(k) {
-            *slot = clean;
-        }
-        if clean.len() != token.len() {
+        *slot = clean;
+        if clean.len() != token.len() || to >= hi {
             break;
         }
+        from = to + 1;
     }
     (comma, out)
+}
+
+/// The word before `, ` right before `start` ("studio" in "studio, Nuverse"), or "".
+fn word_before_comma(text: &str, start: usize) -> &str {
+    let Some(before) = start.checked_sub(2).and_then(|end| text.get(..end)) else {
+        return "";
+    };
+    if text.get(start.saturating_sub(2)..start) != Some(", ") {
+        return "";
+    }
+    let from = before.rfind(' ').map_or(0, |k| k + 1);
+    before.get(from..).unwrap_or("")
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -1164,48 +1390,86 @@ fn is_capitalised_possessive(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase()) && (word.ends_with("’s") || word.ends_with("'s"))
 }
 
+/// Context words and their lexicon bits, each word looked up at most once.
+struct Context<'t, const N: usize> {
+    words: [&'t str; N],
+    bits: [u16; N],
+    looked_up: u16,
+}
+
+impl<'t, const N: usize> Context<'t, N> {
+    fn new(words: [&'t str; N]) -> Self {
+        Context {
+            words,
+            bits: [0; N],
+            looked_up: 0,
+        }
+    }
+
+    fn word(&self, k: usize) -> &'t str {
+        self.words.get(k).copied().unwrap_or("")
+    }
+
+    /// Whether word `k` is in one of `lists`.
+    fn is(&mut self, k: usize, lists: u16) -> bool {
+        if self.looked_up & (1 << k) == 0 {
+            self.looked_up |= 1 << k;
+            if let Some(slot) = self.bits.get_mut(k) {
+                *slot = lexicon_bits(self.words.get(k).copied().unwrap_or(""));
+            }
+        }
+        self.bits.get(k).is_some_and(|bits| bits & lists != 0)
+    }
+}
+
 /// Reads the context around one item and records company, person and place evidence.
 fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
-    let before = words_before(text, item.start);
+    let mut before = Context::new(words_before(text, item.start));
     let after_end = if item.possessive {
         item.poss_end
     } else {
         item.end
     };
     let (comma, after) = words_after(text, after_end);
+    let mut after = Context::new(after);
 
     // Person.
-    if is_in(before[0], PERSON) && !is_in(before[0], ROLE) {
+    if before.is(0, PERSON) && !before.is(0, ROLE) {
         item.person = true;
     }
     if comma {
-        if is_in(after[0], PERSON) {
+        let first = after.word(0);
+        if after.is(0, PERSON) {
             item.person = true;
-        } else if is_capitalised_possessive(after[0]) && is_in(after[1], PERSON) {
+        } else if is_capitalised_possessive(first) && after.is(1, PERSON) {
             // "Stewart Butterfield, Slack’s chief executive"
             item.person = true;
-        } else if is_one_of(after[0], &["a", "an", "the", "its"]) {
-            for word in &after[1..] {
-                if word.is_empty() || is_in(word, APPOSITIVE_STOP) {
+        } else if is_one_of(first, &["a", "an", "the", "its"]) {
+            for k in 1..8 {
+                if after.word(k).is_empty() || after.is(k, APPOSITIVE_STOP) {
                     break;
                 }
-                if is_in(word, ROLE) {
+                if after.is(k, ROLE) {
                     item.company = true;
                     break;
                 }
-                if is_in(word, PERSON) {
+                if after.is(k, PERSON) {
                     item.person = true;
                     break;
                 }
             }
-        } else if is_one_of(after[0], &["which", "that"]) {
-            if let Some(verb) = after[1..].iter().find(|w| !is_in(w, SKIP))
-                && is_in(verb, VERB)
+        } else if is_one_of(first, &["which", "that"]) {
+            // "HuffPost, which it acquired from…": the object of a deal.
+            if is_one_of(after.word(1), &["it", "they", "we"]) && after.is(2, DEAL_VERB) {
+                item.company = true;
+            }
+            if let Some(verb) = (1..8).find(|&k| !after.is(k, SKIP))
+                && after.is(verb, VERB)
             {
                 item.company = true;
             }
         } else if (is_one_of(
-            after[0],
+            first,
             &[
                 "founded",
                 "owned",
@@ -1214,8 +1478,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
                 "headquartered",
                 "based",
             ],
-        ) && is_one_of(after[1], &["in", "by"]))
-            || is_one_of(after[0], &["inc", "ltd", "llc", "corp"])
+        ) && is_one_of(after.word(1), &["in", "by"]))
+            || is_one_of(first, &["inc", "ltd", "llc", "corp"])
         {
             item.company = true;
         }
@@ -1225,42 +1489,69 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if item.suffix == Suffix::Owner {
         item.company = true;
     }
-    if item.possessive && !comma && is_in(after[0], POSSESSIVE_NOUN) {
+    if item.possessive && !comma && after.is(0, POSSESSIVE_NOUN) {
         item.company = true;
     }
-    if is_in(before[0], ROLE) {
+    if before.is(0, ROLE) {
         item.company = true;
     }
-    if (before[0] == "by" && is_in(before[1], BY_VERB)) || is_in(before[0], DEAL_VERB) {
+    let (b0, b1) = (before.word(0), before.word(1));
+    if (b0 == "by" && before.is(1, BY_VERB)) || before.is(0, DEAL_VERB) {
         item.company = true;
     }
-    if DEAL_PAIRS
+    // "state-owned BAIC", "family-controlled X".
+    if ["-owned", "-backed", "-funded", "-controlled"]
         .iter()
-        .any(|(a, b)| before[1].eq_ignore_ascii_case(a) && before[0].eq_ignore_ascii_case(b))
+        .any(|suffix| b0.ends_with(suffix))
     {
         item.company = true;
     }
-    if (is_one_of(before[0], &["like", "including"]) && is_in(before[1], ROLE))
-        || (before[0] == "as" && before[1] == "such" && is_in(before[2], ROLE))
+    // "taken private by X", "bought out by X", "snapped up by X".
+    if b0 == "by"
+        && is_one_of(b1, &["private", "over", "out", "up"])
+        && (before.is(2, BY_VERB) || is_one_of(before.word(2), &["taken", "snapped", "taking"]))
+    {
+        item.company = true;
+    }
+    // "analysts at X", "a partner at X": people who work at a firm.
+    if b0 == "at" && before.is(1, STAFF) {
+        item.company = true;
+    }
+    if !b1.is_empty()
+        && b0.len() <= 4
+        && DEAL_PAIRS
+            .iter()
+            .any(|(a, b)| b1.eq_ignore_ascii_case(a) && b0.eq_ignore_ascii_case(b))
+    {
+        item.company = true;
+    }
+    if (is_one_of(b0, &["like", "including"]) && before.is(1, ROLE))
+        || (b0 == "as" && b1 == "such" && before.is(2, ROLE))
     {
         item.company = true;
     }
     if !comma && !item.possessive {
-        let verb = after
-            .iter()
-            .take(3)
-            .find(|w| !is_in(w, SKIP))
-            .copied()
-            .unwrap_or("");
-        if is_in(verb, VERB) || (mode != Mode::Body && is_in(verb, HEADLINE_VERB)) {
+        let verb = (0..3).find(|&k| !after.is(k, SKIP));
+        if let Some(verb) = verb
+            && (after.is(verb, VERB) || (mode != Mode::Body && after.is(verb, HEADLINE_VERB)))
+        {
             item.company = true;
         }
     }
 
-    // Place.
-    if item.suffix == Suffix::Place
-        || (before[0] == "in" && is_one_of(before[1], &["based", "headquartered"]))
+    // "its own games studio, Nuverse, and": a name set off by commas after a role noun.
+    if !item.possessive
+        && text
+            .as_bytes()
+            .get(after_end)
+            .is_none_or(|c| matches!(c, b',' | b'.' | b';' | b')'))
+        && is_in(word_before_comma(text, item.start), ROLE)
     {
+        item.company = true;
+    }
+
+    // Place.
+    if item.suffix == Suffix::Place || (b0 == "in" && is_one_of(b1, &["based", "headquartered"])) {
         item.place = true;
     }
 }
@@ -1339,6 +1630,13 @@ fn coordinate(text: &str, items: &mut [Item]) {
 
 /// Whether the text after an item reads "and other <businesses>"; marks the item if so.
 fn and_other(text: &str, item: &mut Item) -> bool {
+    if !text
+        .as_bytes()
+        .get(item.poss_end..)
+        .is_some_and(|rest| rest.starts_with(b" and other "))
+    {
+        return false;
+    }
     let (_, after) = words_after(text, item.poss_end);
     let hit =
         after[0] == "and" && after[1] == "other" && after[2..5].iter().any(|w| is_in(w, ROLE));
@@ -1348,7 +1646,64 @@ fn and_other(text: &str, item: &mut Item) -> bool {
     hit
 }
 
+/// Whether the capitalised words right after `end` ("Regulation Authority") end in an
+/// institution's head noun.
+fn opens_institution_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    for token in rest.split(' ').take(4) {
+        if !token.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        let word = token.trim_end_matches(|c: char| !is_word_char(c));
+        if INSTITUTION_NOUNS.contains(&word) {
+            return true;
+        }
+        if word.len() != token.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Head nouns of names of public bodies, schools and prizes.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "Authority",
+    "Commission",
+    "Committee",
+    "Council",
+    "Agency",
+    "Ministry",
+    "Department",
+    "Court",
+    "Bureau",
+    "Institute",
+    "University",
+    "College",
+    "School",
+    "Foundation",
+    "Association",
+    "Act",
+    "Prize",
+    "Award",
+    "Awards",
+    "Museum",
+    "Hospital",
+    "Stadium",
+    "Arena",
+    "Party",
+];
+
 fn is_coordinator(gap: &str) -> bool {
+    // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
+    let gap = gap
+        .strip_suffix("The ")
+        .filter(|g| g.ends_with(' '))
+        .unwrap_or(gap);
     matches!(
         gap,
         ", " | " and "
@@ -1414,8 +1769,8 @@ fn finish(scratch: &mut Scratch) -> Findings {
             aggs[j].occurrences += n;
         }
     }
-    let mut findings = Findings {
-        known: std::mem::take(&mut scratch.known),
+    Findings {
+        known: scratch.known.clone(),
         discovered: aggs
             .iter()
             .filter(|a| !a.rejected && a.occurrences > 0)
@@ -1425,7 +1780,81 @@ fn finish(scratch: &mut Scratch) -> Findings {
                 count: a.occurrences,
             })
             .collect(),
-    };
-    findings.known.shrink_to_fit();
-    findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The companies `analyze` finds in one paragraph, sorted.
+    fn companies(paragraph: &str) -> Vec<String> {
+        let known = KnownCompanies::bundled();
+        let mut scratch = Scratch::default();
+        let found = analyze(
+            "a headline",
+            std::iter::once(paragraph),
+            &known,
+            &mut scratch,
+        );
+        let mut names: Vec<String> = found
+            .known
+            .iter()
+            .map(|(id, _)| known.name(*id).to_string())
+            .chain(found.discovered.iter().map(|d| d.name.to_string()))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn staff_at_a_name_and_deal_phrases_make_companies() {
+        assert_eq!(
+            companies("The note from analysts at Brightline was gloomy."),
+            ["Brightline"]
+        );
+        assert_eq!(
+            companies("The chain was taken private by Norland & Vale in 2021."),
+            ["Norland & Vale"]
+        );
+        assert_eq!(
+            companies("It faces competition from Quillo and Brisk in Europe."),
+            ["Brisk", "Quillo"]
+        );
+        assert_eq!(
+            companies("The cars are built by state-owned Norinco at a plant near Xian."),
+            ["Norinco"]
+        );
+        assert_eq!(
+            companies("It kept Pellar, which it acquired from a rival in 2020."),
+            ["Pellar"]
+        );
+    }
+
+    #[test]
+    fn role_nouns_before_a_name_make_companies() {
+        assert_eq!(
+            companies("It also runs a games studio, Zentra, and a music app."),
+            ["Zentra"]
+        );
+        assert_eq!(
+            companies("Rivals Fenwick and Brisk sell the same thing."),
+            ["Brisk", "Fenwick"]
+        );
+        // A capitalised "The" inside a list of companies opens the next name.
+        assert_eq!(
+            companies("It bought Gimlet Media, Anchor, The Ringer and more."),
+            ["Anchor", "Gimlet Media", "Ringer"]
+        );
+    }
+
+    #[test]
+    fn institutions_are_not_companies() {
+        assert!(companies("a licence from the Prudential Regulation Authority today").is_empty());
+        assert!(companies("a fine from the Central Bank of Ireland today").is_empty());
+        assert_eq!(
+            companies("Shares of Prudential fell 3% and Lloyds Bank rose."),
+            ["Lloyds", "Prudential"]
+        );
+    }
 }
