@@ -864,8 +864,9 @@ impl App {
             Some(i) => self.days.get(i..=i).unwrap_or(&[]),
             None => &self.days,
         };
-        // The query's matches, sorted by index (= by date), or every article.
-        let matches: Option<Vec<u32>> = (!self.filter.is_empty()).then(|| {
+        // The query's matches and the company chips' posting lists, intersected: sorted
+        // article indices (= date order), or None for every article.
+        let mut matches: Option<Vec<u32>> = (!self.filter.is_empty()).then(|| {
             let facts = Facts {
                 digest: &self.digest,
                 companies: &self.companies,
@@ -873,17 +874,20 @@ impl App {
             };
             self.filter.evaluate(&self.digest, &facts, &self.text_index)
         });
+        for &company in &self.company_filter {
+            let postings = self.companies.articles_of(company);
+            matches = Some(match matches {
+                None => postings.to_vec(),
+                Some(m) => intersect_sorted(&m, postings),
+            });
+        }
         let keeps = |a: u32| {
-            let Some(article) = self.digest.articles.get(a as usize) else {
-                return false;
-            };
-            if self.unread_only && self.read.is_read(article.id) {
-                return false;
-            }
-            let tags = self.companies.companies_of(a);
-            self.company_filter
-                .iter()
-                .all(|c| tags.iter().any(|(t, _)| t == c))
+            !self.unread_only
+                || self
+                    .digest
+                    .articles
+                    .get(a as usize)
+                    .is_some_and(|article| !self.read.is_read(article.id))
         };
         let mut view = Vec::new();
         for day in days {
@@ -918,6 +922,24 @@ fn new_input(placeholder: &str) -> TextArea<'static> {
     input.set_placeholder_text(placeholder);
     input.set_cursor_line_style(ratatui::style::Style::default());
     input
+}
+
+/// The elements of two ascending lists found in both.
+fn intersect_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(x);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// `1234567` -> `1,234,567`.
