@@ -42,11 +42,8 @@ pub fn article_blocks<'a>(
     };
     let mut blocks = vec![
         Block::Headline(digest.headline(article)),
-        Block::Meta(format!(
-            "{} · {}",
-            article.date.format("%a %-d %b %Y"),
-            digest.location(article)
-        )),
+        Block::Meta(article.date.format("%A %-d %B %Y").to_string()),
+        Block::Meta(digest.location(article)),
     ];
     let tags = companies.companies_of(index);
     if !tags.is_empty() {
