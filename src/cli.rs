@@ -19,7 +19,13 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 
     /// Read-state file (default: $GAZETTE_STATE, else gazette's data dir)
-    #[arg(long, global = true, value_name = "FILE", env = "GAZETTE_STATE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "GAZETTE_STATE",
+        hide_env_values = true
+    )]
     pub state: Option<PathBuf>,
 }
 
