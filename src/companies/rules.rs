@@ -35,8 +35,11 @@ pub struct Scratch {
     key: String,
     items: Vec<Item>,
     aggs: Vec<Agg>,
-    agg_index: FxHashMap<String, usize>,
+    agg_index: AggIndex,
     known: Vec<(u32, u32)>,
+    /// `finish`'s work lists, kept to reuse their allocations.
+    surnames: Vec<std::ops::Range<u32>>,
+    accepted: Vec<usize>,
     memo: WordMemo,
 }
 
@@ -148,20 +151,61 @@ struct Item {
     place: bool,
 }
 
-/// Everything seen about one unknown name in the article.
+/// Everything seen about one unknown name in the article. Its strings live in the
+/// article's [`AggIndex`] arena, so a new name costs no allocation of its own.
 #[derive(Debug)]
 struct Agg {
-    key: String,
-    name: String,
-    /// Normalised first and last words, for names of more than one word.
-    first_word: String,
-    last_word: String,
+    key: std::ops::Range<u32>,
+    name: std::ops::Range<u32>,
+    /// Normalised first and last words, for names of more than one word (empty otherwise).
+    first_word: std::ops::Range<u32>,
+    last_word: std::ops::Range<u32>,
     words: usize,
     occurrences: u32,
     company: bool,
     person: bool,
     place: bool,
     rejected: bool,
+}
+
+/// The strings of one article's unknown names, and their keys by hash.
+#[derive(Default)]
+struct AggIndex {
+    arena: String,
+    /// Key hash -> the first agg with that hash; a collision falls back to a scan.
+    by_hash: FxHashMap<u64, usize>,
+}
+
+impl AggIndex {
+    fn clear(&mut self) {
+        self.arena.clear();
+        self.by_hash.clear();
+    }
+
+    fn text(&self, range: &std::ops::Range<u32>) -> &str {
+        self.arena
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or("")
+    }
+
+    fn push(&mut self, s: &str) -> std::ops::Range<u32> {
+        let start = self.arena.len() as u32;
+        self.arena.push_str(s);
+        start..self.arena.len() as u32
+    }
+
+    fn find(&self, aggs: &[Agg], key: &str) -> Option<usize> {
+        let i = *self.by_hash.get(&hash_key(key))?;
+        if aggs.get(i).is_some_and(|a| self.text(&a.key) == key) {
+            return Some(i);
+        }
+        aggs.iter().position(|a| self.text(&a.key) == key)
+    }
+}
+
+fn hash_key(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
 }
 
 /// Analyses one article; `paragraphs` are its non-blank body lines.
@@ -215,10 +259,10 @@ pub fn mentions_in(
                 let Some(a) = scratch.aggs.get(agg) else {
                     continue;
                 };
-                if let Some(id) = discovered(&a.key) {
+                if let Some(id) = discovered(scratch.agg_index.text(&a.key)) {
                     out.push((item.start..item.end, Mention::Discovered(id)));
                 } else if a.words > 1
-                    && let Some(id) = discovered(&a.first_word)
+                    && let Some(id) = discovered(scratch.agg_index.text(&a.first_word))
                 {
                     // "SmartThings Hub": highlight the company it starts with.
                     let end = text[item.start..item.end]
@@ -363,7 +407,7 @@ fn split_run(
     memo: &mut WordMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
-    agg_index: &mut FxHashMap<String, usize>,
+    agg_index: &mut AggIndex,
     mode: Mode,
 ) {
     let Some(run_words) = words.get(run.words.clone()) else {
@@ -604,7 +648,7 @@ fn close_stretch(
     key: &mut String,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
-    agg_index: &mut FxHashMap<String, usize>,
+    agg_index: &mut AggIndex,
     mode: Mode,
     legal_suffix_follows: bool,
 ) {
@@ -631,25 +675,29 @@ fn close_stretch(
     let what = if rejected {
         What::Rejected
     } else {
-        let agg = match agg_index.get(key.as_str()) {
-            Some(&agg) => agg,
+        let agg = match agg_index.find(aggs, key) {
+            Some(agg) => agg,
             None if mode == Mode::TitleCaseHeadline => {
                 // Only names already seen in the body count in a Title Case headline.
                 return;
             }
             None => {
+                let key_range = agg_index.push(key);
+                let name_range = agg_index.push(name);
                 // Only names of several words need their first and last words (empty otherwise).
-                let word_key = |w: &Word| {
-                    let mut k = String::new();
+                let mut word_key = |w: &Word| {
                     if words > 1 {
-                        normalize_into(&text[w.start as usize..w.end as usize], &mut k);
+                        normalize_into(&text[w.start as usize..w.end as usize], key);
+                        agg_index.push(key)
+                    } else {
+                        0..0
                     }
-                    k
                 };
                 let (first_word, last_word) = (word_key(first), word_key(last));
+                let i = aggs.len();
                 aggs.push(Agg {
-                    key: key.clone(),
-                    name: name.to_string(),
+                    key: key_range.clone(),
+                    name: name_range,
                     first_word,
                     last_word,
                     words,
@@ -659,8 +707,9 @@ fn close_stretch(
                     place: false,
                     rejected: false,
                 });
-                agg_index.insert(key.clone(), aggs.len() - 1);
-                aggs.len() - 1
+                let hash = hash_key(agg_index.text(&key_range));
+                agg_index.by_hash.entry(hash).or_insert(i);
+                i
             }
         };
         What::Stretch { agg }
@@ -1733,35 +1782,45 @@ fn is_title_case(headline: &str) -> bool {
 
 /// Decides the article's unknown names and returns its findings.
 fn finish(scratch: &mut Scratch) -> Findings {
-    let aggs = &mut scratch.aggs;
+    let Scratch {
+        aggs,
+        agg_index,
+        surnames,
+        accepted,
+        ..
+    } = scratch;
+    let t = &*agg_index;
     // A surname of someone named in full ("Pramod Sharma" … "Sharma said") is a person.
-    let surnames: Vec<String> = aggs
-        .iter()
-        .filter(|a| a.words > 1 && a.person)
-        .map(|a| a.last_word.clone())
-        .collect();
+    surnames.clear();
+    surnames.extend(
+        aggs.iter()
+            .filter(|a| a.words > 1 && a.person)
+            .map(|a| a.last_word.clone()),
+    );
     for a in aggs.iter_mut() {
-        if a.words == 1 && surnames.contains(&a.key) {
+        if a.words == 1 && surnames.iter().any(|s| t.text(s) == t.text(&a.key)) {
             a.person = true;
         }
         a.rejected = !a.company || a.person || a.place;
     }
     // "Small Giant" alongside "Small Giant Games" is the same company; "SmartThings Hub"
     // alongside "SmartThings" counts as a mention of it.
-    let accepted: Vec<usize> = (0..aggs.len()).filter(|&i| !aggs[i].rejected).collect();
+    accepted.clear();
+    accepted.extend((0..aggs.len()).filter(|&i| !aggs[i].rejected));
     for i in 0..aggs.len() {
         let target = accepted.iter().copied().find(|&j| {
             j != i && {
                 let (a, b) = (&aggs[i], &aggs[j]);
-                (a.words > 1 && a.first_word == b.key)
-                    || (b.key.len() > a.key.len()
-                        && b.key.starts_with(a.key.as_str())
-                        && b.key.as_bytes().get(a.key.len()) == Some(&b' ')
+                let (a_key, b_key) = (t.text(&a.key), t.text(&b.key));
+                (a.words > 1 && t.text(&a.first_word) == b_key)
+                    || (b_key.len() > a_key.len()
+                        && b_key.starts_with(a_key)
+                        && b_key.as_bytes().get(a_key.len()) == Some(&b' ')
                         && !a.person)
             }
         });
         if let Some(j) = target
-            && (aggs[i].rejected || aggs[j].key.starts_with(aggs[i].key.as_str()))
+            && (aggs[i].rejected || t.text(&aggs[j].key).starts_with(t.text(&aggs[i].key)))
         {
             let n = aggs[i].occurrences;
             aggs[i].occurrences = 0;
@@ -1775,8 +1834,8 @@ fn finish(scratch: &mut Scratch) -> Findings {
             .iter()
             .filter(|a| !a.rejected && a.occurrences > 0)
             .map(|a| Discovered {
-                name: a.name.as_str().into(),
-                key: a.key.as_str().into(),
+                name: t.text(&a.name).into(),
+                key: t.text(&a.key).into(),
                 count: a.occurrences,
             })
             .collect(),
