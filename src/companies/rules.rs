@@ -54,8 +54,10 @@ struct WordMemo {
 
 #[derive(Clone, Copy, Default)]
 struct MemoSlot {
-    len: u8,
-    bytes: [u8; MEMO_WORD],
+    /// The word as its length and first and last eight bytes (all of it, up to 16 bytes).
+    len: u32,
+    head: u64,
+    tail: u64,
     kind: Option<NameKind>,
     starts_longer: bool,
 }
@@ -70,6 +72,18 @@ impl Default for WordMemo {
             slots: vec![MemoSlot::default(); MEMO_SLOTS],
             owner: 0,
         }
+    }
+}
+
+/// Up to eight bytes as a little-endian number, zero-padded: one load for the common
+/// case, where copying a variable-length word into a buffer is a `memmove` call.
+fn load_u64(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
     }
 }
 
@@ -91,29 +105,29 @@ impl WordMemo {
             normalize_into(word, key);
             return known.kind_and_longer(key);
         }
-        let mut head = [0u8; 8];
-        let mut tail = [0u8; 8];
-        let n = bytes.len().min(8);
-        head[..n].copy_from_slice(&bytes[..n]);
-        tail[..n].copy_from_slice(&bytes[bytes.len() - n..]);
-        let mixed = (u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29))
-            .wrapping_add(bytes.len() as u64)
+        let head = load_u64(bytes);
+        let tail = match bytes.last_chunk::<8>() {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => head,
+        };
+        let len = bytes.len() as u32;
+        let mixed = (head ^ tail.rotate_left(29))
+            .wrapping_add(u64::from(len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let index = (mixed >> 55) as usize % MEMO_SLOTS;
         let Some(slot) = self.slots.get_mut(index) else {
             normalize_into(word, key);
             return known.kind_and_longer(key);
         };
-        if usize::from(slot.len) == bytes.len() && slot.bytes.get(..bytes.len()) == Some(bytes) {
+        if slot.len == len && slot.head == head && slot.tail == tail {
             return (slot.kind, slot.starts_longer);
         }
         normalize_into(word, key);
         let (kind, starts_longer) = known.kind_and_longer(key);
-        let mut stored = [0u8; MEMO_WORD];
-        stored[..bytes.len()].copy_from_slice(bytes);
         *slot = MemoSlot {
-            len: bytes.len() as u8,
-            bytes: stored,
+            len,
+            head,
+            tail,
             kind,
             starts_longer,
         };
@@ -521,13 +535,10 @@ fn split_run(
             continue;
         }
         // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
+        let legal = is_legal_word(word_text);
         let role_opener =
             i == 0 && run.sentence_start && n > 1 && kind.is_none() && is_in(word_text, ROLE);
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
-            || role_opener
-            || is_legal_word(word_text)
-        {
-            let legal = is_legal_word(word_text);
+        if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || role_opener || legal {
             close_stretch(
                 text,
                 run,
@@ -1376,7 +1387,8 @@ fn words_before(text: &str, start: usize) -> [&str; 3] {
 }
 
 /// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
-fn words_after(text: &str, end: usize) -> (bool, [&str; 8]) {
+/// Without the comma only the first `plain_limit` words are read: the rules look no further.
+fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) {
     let mut out = [""; 8];
     let b = text.as_bytes();
     let hi = ceil_boundary(text, (end + 120).min(text.len()));
@@ -1388,7 +1400,8 @@ fn words_after(text: &str, end: usize) -> (bool, [&str; 8]) {
         [b' ', ..] => (false, end + 1),
         _ => return (false, out),
     };
-    for slot in out.iter_mut() {
+    let limit = if comma { out.len() } else { plain_limit };
+    for slot in out.iter_mut().take(limit) {
         let mut to = from;
         while to < hi && b[to] != b' ' {
             to += 1;
@@ -1479,7 +1492,7 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     } else {
         item.end
     };
-    let (comma, after) = words_after(text, after_end);
+    let (comma, after) = words_after(text, after_end, 3);
     let mut after = Context::new(after);
 
     // Person.
@@ -1686,7 +1699,7 @@ fn and_other(text: &str, item: &mut Item) -> bool {
     {
         return false;
     }
-    let (_, after) = words_after(text, item.poss_end);
+    let (_, after) = words_after(text, item.poss_end, 5);
     let hit =
         after[0] == "and" && after[1] == "other" && after[2..5].iter().any(|w| is_in(w, ROLE));
     if hit && !item.person && !item.place {
