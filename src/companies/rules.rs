@@ -1717,6 +1717,10 @@ fn opens_institution_name(text: &str, end: usize) -> bool {
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
     };
+    // Most names are followed by a lower-case word: no need to split anything.
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     for token in rest.split(' ').take(4) {
         if !token.starts_with(|c: char| c.is_ascii_uppercase()) {
             return false;
