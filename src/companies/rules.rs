@@ -64,7 +64,7 @@ struct MemoSlot {
 
 /// Longest word the memo holds, and how many slots it has (a power of two).
 const MEMO_WORD: usize = 16;
-const MEMO_SLOTS: usize = 512;
+const MEMO_SLOTS: usize = 1024;
 
 impl Default for WordMemo {
     fn default() -> Self {
@@ -114,7 +114,7 @@ impl WordMemo {
         let mixed = (head ^ tail.rotate_left(29))
             .wrapping_add(u64::from(len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index = (mixed >> 55) as usize % MEMO_SLOTS;
+        let index = (mixed >> 54) as usize % MEMO_SLOTS;
         let Some(slot) = self.slots.get_mut(index) else {
             normalize_into(word, key);
             return known.kind_and_longer(key);
@@ -480,8 +480,8 @@ fn split_run(
                     &[last.end]
                 };
                 for &end in ends {
-                    normalize_into(&text[start..end as usize], key);
-                    if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
+                    let (kind, _) = memo.kind_and_longer(&text[start..end as usize], known, key);
+                    if let Some(NameKind::Company { id, ambiguous }) = kind {
                         matched = Some((j, id, ambiguous));
                         break 'longer;
                     }
@@ -489,8 +489,9 @@ fn split_run(
             }
         }
         if matched.is_none() && w.possessive {
-            normalize_into(&text[w.start as usize..w.poss_end as usize], key);
-            if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
+            let (kind, _) =
+                memo.kind_and_longer(&text[w.start as usize..w.poss_end as usize], known, key);
+            if let Some(NameKind::Company { id, ambiguous }) = kind {
                 matched = Some((i, id, ambiguous));
             }
         }
