@@ -37,6 +37,8 @@ pub struct Scratch {
     aggs: Vec<Agg>,
     agg_index: AggIndex,
     known: Vec<(u32, u32)>,
+    /// Known company id -> its index in `known` plus one (0: not counted yet in this article).
+    known_slots: Vec<u32>,
     /// `finish`'s work lists, kept to reuse their allocations.
     surnames: Vec<std::ops::Range<u32>>,
     accepted: Vec<usize>,
@@ -54,16 +56,17 @@ struct WordMemo {
 
 #[derive(Clone, Copy, Default)]
 struct MemoSlot {
-    /// The word as its length and first and last eight bytes (all of it, up to 16 bytes).
+    /// The word as its length and its bytes 0..8, 8..16 and last eight (all of it, up to 24 bytes).
     len: u32,
     head: u64,
+    mid: u64,
     tail: u64,
     kind: Option<NameKind>,
     starts_longer: bool,
 }
 
 /// Longest word the memo holds, and how many slots it has (a power of two).
-const MEMO_WORD: usize = 16;
+const MEMO_WORD: usize = 24;
 const MEMO_SLOTS: usize = 1024;
 
 impl Default for WordMemo {
@@ -106,6 +109,7 @@ impl WordMemo {
             return known.kind_and_longer(key);
         }
         let head = load_u64(bytes);
+        let mid = load_u64(bytes.get(8..).unwrap_or_default());
         let tail = match bytes.last_chunk::<8>() {
             Some(chunk) => u64::from_le_bytes(*chunk),
             None => head,
@@ -119,7 +123,7 @@ impl WordMemo {
             normalize_into(word, key);
             return known.kind_and_longer(key);
         };
-        if slot.len == len && slot.head == head && slot.tail == tail {
+        if slot.len == len && slot.head == head && slot.mid == mid && slot.tail == tail {
             return (slot.kind, slot.starts_longer);
         }
         normalize_into(word, key);
@@ -127,6 +131,7 @@ impl WordMemo {
         *slot = MemoSlot {
             len,
             head,
+            mid,
             tail,
             kind,
             starts_longer,
@@ -231,6 +236,11 @@ pub fn analyze<'a>(
 ) -> Findings {
     scratch.aggs.clear();
     scratch.agg_index.clear();
+    for &(id, _) in &scratch.known {
+        if let Some(slot) = scratch.known_slots.get_mut(id as usize) {
+            *slot = 0;
+        }
+    }
     scratch.known.clear();
     for paragraph in paragraphs {
         analyze_text(paragraph, Mode::Body, known, scratch);
@@ -306,13 +316,14 @@ fn analyze_text(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Sc
         items,
         aggs,
         known: known_counts_acc,
+        known_slots,
         ..
     } = scratch;
     for item in items.iter() {
         match item.what {
             What::Known { id, ambiguous } => {
                 if known_counts(item, ambiguous, mode) {
-                    add_count(known_counts_acc, id);
+                    add_count(known_counts_acc, known_slots, id);
                 }
             }
             What::Stretch { agg } => {
@@ -345,10 +356,21 @@ fn known_counts(item: &Item, ambiguous: bool, mode: Mode) -> bool {
     item.company || (!item.sentence_start && !item.after_capital && mode != Mode::TitleCaseHeadline)
 }
 
-fn add_count(counts: &mut Vec<(u32, u32)>, id: u32) {
-    match counts.iter_mut().find(|(i, _)| *i == id) {
-        Some((_, n)) => *n += 1,
-        None => counts.push((id, 1)),
+/// Counts a mention of known company `id`; `slots` finds its entry without a scan.
+fn add_count(counts: &mut Vec<(u32, u32)>, slots: &mut Vec<u32>, id: u32) {
+    let i = id as usize;
+    if i >= slots.len() {
+        slots.resize(i + 1, 0);
+    }
+    let Some(slot) = slots.get_mut(i) else {
+        return;
+    };
+    match counts.get_mut((*slot as usize).wrapping_sub(1)) {
+        Some((_, n)) if *slot > 0 => *n += 1,
+        _ => {
+            counts.push((id, 1));
+            *slot = counts.len() as u32;
+        }
     }
 }
 
