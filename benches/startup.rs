@@ -45,10 +45,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let path = args.first().cloned();
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let state = std::env::temp_dir().join("gazette-startup-bench");
@@ -64,12 +61,7 @@ fn main() {
     ];
     for _ in 0..runs {
         let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
+            .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
             .expect("pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gazette"));
         cmd.env("TERM", "xterm-256color");
@@ -91,10 +83,7 @@ fn main() {
                 }
             }
         });
-        let mut s = Screen {
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-            rx,
-        };
+        let mut s = Screen { parser: vt100::Parser::new(ROWS, COLS, 0), rx };
         let long = Duration::from_secs(120);
         let mut record = |i: usize, t: Option<Instant>, from: Instant| {
             if let (Some(t), Some(row)) = (t, rows.get_mut(i)) {
@@ -140,10 +129,7 @@ fn main() {
         let _ = writer.flush();
         let _ = child.wait();
     }
-    println!(
-        "gazette reader, {}, {COLS}x{ROWS}, median of {runs}:",
-        path.as_deref().unwrap_or("bundled sample")
-    );
+    println!("gazette reader, {}, {COLS}x{ROWS}, median of {runs}:", path.as_deref().unwrap_or("bundled sample"));
     for (what, v) in rows {
         println!("  {what:<42} {:>9.1} ms", median(v));
     }
