@@ -60,6 +60,7 @@ impl CompanyIndex {
         let findings: Vec<Findings> = digest
             .articles
             .par_iter()
+            .with_min_len(256)
             .map_init(Scratch::default, |scratch, article| {
                 rules::analyze(
                     digest.headline(article),

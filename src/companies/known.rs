@@ -269,6 +269,21 @@ pub fn normalize_into(name: &str, key: &mut String) {
         key.make_ascii_lowercase();
         return;
     }
+    // Then names of such words joined by single spaces ("Best Buy"): the same but for "the ".
+    let b = name.as_bytes();
+    if b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && !name.contains("  ")
+        && b.iter()
+            .all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'&' || c == b' ')
+    {
+        key.push_str(name);
+        key.make_ascii_lowercase();
+        if key.len() > 4 && key.starts_with("the ") {
+            key.drain(..4);
+        }
+        return;
+    }
     let mut space = false;
     for c in name.chars() {
         match c {

@@ -35,8 +35,13 @@ pub struct Scratch {
     key: String,
     items: Vec<Item>,
     aggs: Vec<Agg>,
-    agg_index: FxHashMap<String, usize>,
+    agg_index: AggIndex,
     known: Vec<(u32, u32)>,
+    /// Known company id -> its index in `known` plus one (0: not counted yet in this article).
+    known_slots: Vec<u32>,
+    /// `finish`'s work lists, kept to reuse their allocations.
+    surnames: Vec<std::ops::Range<u32>>,
+    accepted: Vec<usize>,
     memo: WordMemo,
 }
 
@@ -51,15 +56,18 @@ struct WordMemo {
 
 #[derive(Clone, Copy, Default)]
 struct MemoSlot {
-    len: u8,
-    bytes: [u8; MEMO_WORD],
+    /// The word as its length and its bytes 0..8, 8..16 and last eight (all of it, up to 24 bytes).
+    len: u32,
+    head: u64,
+    mid: u64,
+    tail: u64,
     kind: Option<NameKind>,
     starts_longer: bool,
 }
 
 /// Longest word the memo holds, and how many slots it has (a power of two).
-const MEMO_WORD: usize = 16;
-const MEMO_SLOTS: usize = 512;
+const MEMO_WORD: usize = 24;
+const MEMO_SLOTS: usize = 1024;
 
 impl Default for WordMemo {
     fn default() -> Self {
@@ -67,6 +75,18 @@ impl Default for WordMemo {
             slots: vec![MemoSlot::default(); MEMO_SLOTS],
             owner: 0,
         }
+    }
+}
+
+/// Up to eight bytes as a little-endian number, zero-padded: one load for the common
+/// case, where copying a variable-length word into a buffer is a `memmove` call.
+fn load_u64(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
     }
 }
 
@@ -88,29 +108,31 @@ impl WordMemo {
             normalize_into(word, key);
             return known.kind_and_longer(key);
         }
-        let mut head = [0u8; 8];
-        let mut tail = [0u8; 8];
-        let n = bytes.len().min(8);
-        head[..n].copy_from_slice(&bytes[..n]);
-        tail[..n].copy_from_slice(&bytes[bytes.len() - n..]);
-        let mixed = (u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29))
-            .wrapping_add(bytes.len() as u64)
+        let head = load_u64(bytes);
+        let mid = load_u64(bytes.get(8..).unwrap_or_default());
+        let tail = match bytes.last_chunk::<8>() {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => head,
+        };
+        let len = bytes.len() as u32;
+        let mixed = (head ^ tail.rotate_left(29))
+            .wrapping_add(u64::from(len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index = (mixed >> 55) as usize % MEMO_SLOTS;
+        let index = (mixed >> 54) as usize % MEMO_SLOTS;
         let Some(slot) = self.slots.get_mut(index) else {
             normalize_into(word, key);
             return known.kind_and_longer(key);
         };
-        if usize::from(slot.len) == bytes.len() && slot.bytes.get(..bytes.len()) == Some(bytes) {
+        if slot.len == len && slot.head == head && slot.mid == mid && slot.tail == tail {
             return (slot.kind, slot.starts_longer);
         }
         normalize_into(word, key);
         let (kind, starts_longer) = known.kind_and_longer(key);
-        let mut stored = [0u8; MEMO_WORD];
-        stored[..bytes.len()].copy_from_slice(bytes);
         *slot = MemoSlot {
-            len: bytes.len() as u8,
-            bytes: stored,
+            len,
+            head,
+            mid,
+            tail,
             kind,
             starts_longer,
         };
@@ -148,20 +170,61 @@ struct Item {
     place: bool,
 }
 
-/// Everything seen about one unknown name in the article.
+/// Everything seen about one unknown name in the article. Its strings live in the
+/// article's [`AggIndex`] arena, so a new name costs no allocation of its own.
 #[derive(Debug)]
 struct Agg {
-    key: String,
-    name: String,
-    /// Normalised first and last words, for names of more than one word.
-    first_word: String,
-    last_word: String,
+    key: std::ops::Range<u32>,
+    name: std::ops::Range<u32>,
+    /// Normalised first and last words, for names of more than one word (empty otherwise).
+    first_word: std::ops::Range<u32>,
+    last_word: std::ops::Range<u32>,
     words: usize,
     occurrences: u32,
     company: bool,
     person: bool,
     place: bool,
     rejected: bool,
+}
+
+/// The strings of one article's unknown names, and their keys by hash.
+#[derive(Default)]
+struct AggIndex {
+    arena: String,
+    /// Key hash -> the first agg with that hash; a collision falls back to a scan.
+    by_hash: FxHashMap<u64, usize>,
+}
+
+impl AggIndex {
+    fn clear(&mut self) {
+        self.arena.clear();
+        self.by_hash.clear();
+    }
+
+    fn text(&self, range: &std::ops::Range<u32>) -> &str {
+        self.arena
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or("")
+    }
+
+    fn push(&mut self, s: &str) -> std::ops::Range<u32> {
+        let start = self.arena.len() as u32;
+        self.arena.push_str(s);
+        start..self.arena.len() as u32
+    }
+
+    fn find(&self, aggs: &[Agg], key: &str) -> Option<usize> {
+        let i = *self.by_hash.get(&hash_key(key))?;
+        if aggs.get(i).is_some_and(|a| self.text(&a.key) == key) {
+            return Some(i);
+        }
+        aggs.iter().position(|a| self.text(&a.key) == key)
+    }
+}
+
+fn hash_key(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
 }
 
 /// Analyses one article; `paragraphs` are its non-blank body lines.
@@ -173,6 +236,11 @@ pub fn analyze<'a>(
 ) -> Findings {
     scratch.aggs.clear();
     scratch.agg_index.clear();
+    for &(id, _) in &scratch.known {
+        if let Some(slot) = scratch.known_slots.get_mut(id as usize) {
+            *slot = 0;
+        }
+    }
     scratch.known.clear();
     for paragraph in paragraphs {
         analyze_text(paragraph, Mode::Body, known, scratch);
@@ -215,10 +283,10 @@ pub fn mentions_in(
                 let Some(a) = scratch.aggs.get(agg) else {
                     continue;
                 };
-                if let Some(id) = discovered(&a.key) {
+                if let Some(id) = discovered(scratch.agg_index.text(&a.key)) {
                     out.push((item.start..item.end, Mention::Discovered(id)));
                 } else if a.words > 1
-                    && let Some(id) = discovered(&a.first_word)
+                    && let Some(id) = discovered(scratch.agg_index.text(&a.first_word))
                 {
                     // "SmartThings Hub": highlight the company it starts with.
                     let end = text[item.start..item.end]
@@ -248,13 +316,14 @@ fn analyze_text(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Sc
         items,
         aggs,
         known: known_counts_acc,
+        known_slots,
         ..
     } = scratch;
     for item in items.iter() {
         match item.what {
             What::Known { id, ambiguous } => {
                 if known_counts(item, ambiguous, mode) {
-                    add_count(known_counts_acc, id);
+                    add_count(known_counts_acc, known_slots, id);
                 }
             }
             What::Stretch { agg } => {
@@ -287,10 +356,21 @@ fn known_counts(item: &Item, ambiguous: bool, mode: Mode) -> bool {
     item.company || (!item.sentence_start && !item.after_capital && mode != Mode::TitleCaseHeadline)
 }
 
-fn add_count(counts: &mut Vec<(u32, u32)>, id: u32) {
-    match counts.iter_mut().find(|(i, _)| *i == id) {
-        Some((_, n)) => *n += 1,
-        None => counts.push((id, 1)),
+/// Counts a mention of known company `id`; `slots` finds its entry without a scan.
+fn add_count(counts: &mut Vec<(u32, u32)>, slots: &mut Vec<u32>, id: u32) {
+    let i = id as usize;
+    if i >= slots.len() {
+        slots.resize(i + 1, 0);
+    }
+    let Some(slot) = slots.get_mut(i) else {
+        return;
+    };
+    match counts.get_mut((*slot as usize).wrapping_sub(1)) {
+        Some((_, n)) if *slot > 0 => *n += 1,
+        _ => {
+            counts.push((id, 1));
+            *slot = counts.len() as u32;
+        }
     }
 }
 
@@ -363,7 +443,7 @@ fn split_run(
     memo: &mut WordMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
-    agg_index: &mut FxHashMap<String, usize>,
+    agg_index: &mut AggIndex,
     mode: Mode,
 ) {
     let Some(run_words) = words.get(run.words.clone()) else {
@@ -422,8 +502,8 @@ fn split_run(
                     &[last.end]
                 };
                 for &end in ends {
-                    normalize_into(&text[start..end as usize], key);
-                    if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
+                    let (kind, _) = memo.kind_and_longer(&text[start..end as usize], known, key);
+                    if let Some(NameKind::Company { id, ambiguous }) = kind {
                         matched = Some((j, id, ambiguous));
                         break 'longer;
                     }
@@ -431,8 +511,9 @@ fn split_run(
             }
         }
         if matched.is_none() && w.possessive {
-            normalize_into(&text[w.start as usize..w.poss_end as usize], key);
-            if let Some(NameKind::Company { id, ambiguous }) = known.kind(key) {
+            let (kind, _) =
+                memo.kind_and_longer(&text[w.start as usize..w.poss_end as usize], known, key);
+            if let Some(NameKind::Company { id, ambiguous }) = kind {
                 matched = Some((i, id, ambiguous));
             }
         }
@@ -477,13 +558,10 @@ fn split_run(
             continue;
         }
         // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
+        let legal = is_legal_word(word_text);
         let role_opener =
             i == 0 && run.sentence_start && n > 1 && kind.is_none() && is_in(word_text, ROLE);
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
-            || role_opener
-            || is_legal_word(word_text)
-        {
-            let legal = is_legal_word(word_text);
+        if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || role_opener || legal {
             close_stretch(
                 text,
                 run,
@@ -604,7 +682,7 @@ fn close_stretch(
     key: &mut String,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
-    agg_index: &mut FxHashMap<String, usize>,
+    agg_index: &mut AggIndex,
     mode: Mode,
     legal_suffix_follows: bool,
 ) {
@@ -631,25 +709,29 @@ fn close_stretch(
     let what = if rejected {
         What::Rejected
     } else {
-        let agg = match agg_index.get(key.as_str()) {
-            Some(&agg) => agg,
+        let agg = match agg_index.find(aggs, key) {
+            Some(agg) => agg,
             None if mode == Mode::TitleCaseHeadline => {
                 // Only names already seen in the body count in a Title Case headline.
                 return;
             }
             None => {
+                let key_range = agg_index.push(key);
+                let name_range = agg_index.push(name);
                 // Only names of several words need their first and last words (empty otherwise).
-                let word_key = |w: &Word| {
-                    let mut k = String::new();
+                let mut word_key = |w: &Word| {
                     if words > 1 {
-                        normalize_into(&text[w.start as usize..w.end as usize], &mut k);
+                        normalize_into(&text[w.start as usize..w.end as usize], key);
+                        agg_index.push(key)
+                    } else {
+                        0..0
                     }
-                    k
                 };
                 let (first_word, last_word) = (word_key(first), word_key(last));
+                let i = aggs.len();
                 aggs.push(Agg {
-                    key: key.clone(),
-                    name: name.to_string(),
+                    key: key_range.clone(),
+                    name: name_range,
                     first_word,
                     last_word,
                     words,
@@ -659,8 +741,9 @@ fn close_stretch(
                     place: false,
                     rejected: false,
                 });
-                agg_index.insert(key.clone(), aggs.len() - 1);
-                aggs.len() - 1
+                let hash = hash_key(agg_index.text(&key_range));
+                agg_index.by_hash.entry(hash).or_insert(i);
+                i
             }
         };
         What::Stretch { agg }
@@ -1327,7 +1410,8 @@ fn words_before(text: &str, start: usize) -> [&str; 3] {
 }
 
 /// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
-fn words_after(text: &str, end: usize) -> (bool, [&str; 8]) {
+/// Without the comma only the first `plain_limit` words are read: the rules look no further.
+fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) {
     let mut out = [""; 8];
     let b = text.as_bytes();
     let hi = ceil_boundary(text, (end + 120).min(text.len()));
@@ -1339,7 +1423,8 @@ fn words_after(text: &str, end: usize) -> (bool, [&str; 8]) {
         [b' ', ..] => (false, end + 1),
         _ => return (false, out),
     };
-    for slot in out.iter_mut() {
+    let limit = if comma { out.len() } else { plain_limit };
+    for slot in out.iter_mut().take(limit) {
         let mut to = from;
         while to < hi && b[to] != b' ' {
             to += 1;
@@ -1430,7 +1515,7 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     } else {
         item.end
     };
-    let (comma, after) = words_after(text, after_end);
+    let (comma, after) = words_after(text, after_end, 3);
     let mut after = Context::new(after);
 
     // Person.
@@ -1637,7 +1722,7 @@ fn and_other(text: &str, item: &mut Item) -> bool {
     {
         return false;
     }
-    let (_, after) = words_after(text, item.poss_end);
+    let (_, after) = words_after(text, item.poss_end, 5);
     let hit =
         after[0] == "and" && after[1] == "other" && after[2..5].iter().any(|w| is_in(w, ROLE));
     if hit && !item.person && !item.place {
@@ -1655,6 +1740,10 @@ fn opens_institution_name(text: &str, end: usize) -> bool {
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
     };
+    // Most names are followed by a lower-case word: no need to split anything.
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     for token in rest.split(' ').take(4) {
         if !token.starts_with(|c: char| c.is_ascii_uppercase()) {
             return false;
@@ -1733,35 +1822,45 @@ fn is_title_case(headline: &str) -> bool {
 
 /// Decides the article's unknown names and returns its findings.
 fn finish(scratch: &mut Scratch) -> Findings {
-    let aggs = &mut scratch.aggs;
+    let Scratch {
+        aggs,
+        agg_index,
+        surnames,
+        accepted,
+        ..
+    } = scratch;
+    let t = &*agg_index;
     // A surname of someone named in full ("Pramod Sharma" … "Sharma said") is a person.
-    let surnames: Vec<String> = aggs
-        .iter()
-        .filter(|a| a.words > 1 && a.person)
-        .map(|a| a.last_word.clone())
-        .collect();
+    surnames.clear();
+    surnames.extend(
+        aggs.iter()
+            .filter(|a| a.words > 1 && a.person)
+            .map(|a| a.last_word.clone()),
+    );
     for a in aggs.iter_mut() {
-        if a.words == 1 && surnames.contains(&a.key) {
+        if a.words == 1 && surnames.iter().any(|s| t.text(s) == t.text(&a.key)) {
             a.person = true;
         }
         a.rejected = !a.company || a.person || a.place;
     }
     // "Small Giant" alongside "Small Giant Games" is the same company; "SmartThings Hub"
     // alongside "SmartThings" counts as a mention of it.
-    let accepted: Vec<usize> = (0..aggs.len()).filter(|&i| !aggs[i].rejected).collect();
+    accepted.clear();
+    accepted.extend((0..aggs.len()).filter(|&i| !aggs[i].rejected));
     for i in 0..aggs.len() {
         let target = accepted.iter().copied().find(|&j| {
             j != i && {
                 let (a, b) = (&aggs[i], &aggs[j]);
-                (a.words > 1 && a.first_word == b.key)
-                    || (b.key.len() > a.key.len()
-                        && b.key.starts_with(a.key.as_str())
-                        && b.key.as_bytes().get(a.key.len()) == Some(&b' ')
+                let (a_key, b_key) = (t.text(&a.key), t.text(&b.key));
+                (a.words > 1 && t.text(&a.first_word) == b_key)
+                    || (b_key.len() > a_key.len()
+                        && b_key.starts_with(a_key)
+                        && b_key.as_bytes().get(a_key.len()) == Some(&b' ')
                         && !a.person)
             }
         });
         if let Some(j) = target
-            && (aggs[i].rejected || aggs[j].key.starts_with(aggs[i].key.as_str()))
+            && (aggs[i].rejected || t.text(&aggs[j].key).starts_with(t.text(&aggs[i].key)))
         {
             let n = aggs[i].occurrences;
             aggs[i].occurrences = 0;
@@ -1775,8 +1874,8 @@ fn finish(scratch: &mut Scratch) -> Findings {
             .iter()
             .filter(|a| !a.rejected && a.occurrences > 0)
             .map(|a| Discovered {
-                name: a.name.as_str().into(),
-                key: a.key.as_str().into(),
+                name: t.text(&a.name).into(),
+                key: t.text(&a.key).into(),
                 count: a.occurrences,
             })
             .collect(),
