@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -57,50 +59,112 @@ fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
 impl CompanyIndex {
     /// Recognises the companies of every article (in parallel) and indexes them.
     pub fn build(digest: &Digest, known: &KnownCompanies) -> CompanyIndex {
-        let findings: Vec<Findings> = digest
-            .articles
-            .par_iter()
-            .with_min_len(256)
-            .map_init(Scratch::default, |scratch, article| {
-                rules::analyze(
-                    digest.headline(article),
-                    paragraphs(digest.body(article)),
-                    known,
-                    scratch,
-                )
-            })
-            .collect();
-        Self::from_findings(known.clone(), findings)
+        Self::build_with_progress(digest, known, &AtomicUsize::new(0))
+    }
+
+    /// As [`build`](Self::build), counting finished articles in `done` as it goes (the
+    /// reader shows it). Articles go through in chunks so that only one chunk's findings
+    /// are alive at a time: peak memory stays near the final index's.
+    pub fn build_with_progress(
+        digest: &Digest,
+        known: &KnownCompanies,
+        done: &AtomicUsize,
+    ) -> CompanyIndex {
+        let mut builder = Builder::new(known.clone(), digest.articles.len());
+        for chunk in digest.articles.chunks(BUILD_CHUNK) {
+            let findings: Vec<Findings> = chunk
+                .par_iter()
+                .with_min_len(256)
+                .map_init(Scratch::default, |scratch, article| {
+                    rules::analyze(
+                        digest.headline(article),
+                        paragraphs(digest.body(article)),
+                        known,
+                        scratch,
+                    )
+                })
+                .collect();
+            builder.add(findings);
+            done.fetch_add(chunk.len(), Ordering::Relaxed);
+        }
+        builder.finish()
     }
 
     fn from_findings(known: KnownCompanies, findings: Vec<Findings>) -> CompanyIndex {
-        let first_discovered = known.len() as u32;
-        let mut discovered: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut discovered_names: Vec<Box<str>> = Vec::new();
-        let mut article_offsets = Vec::with_capacity(findings.len() + 1);
-        let mut article_companies: Vec<(CompanyId, u32)> = Vec::new();
+        let mut builder = Builder::new(known, findings.len());
+        builder.add(findings);
+        builder.finish()
+    }
+}
+
+/// Articles analysed per parallel batch while building.
+const BUILD_CHUNK: usize = 8192;
+
+/// The index under construction: per-article lists appended in article order.
+struct Builder {
+    known: KnownCompanies,
+    discovered: FxHashMap<Box<str>, u32>,
+    discovered_names: Vec<Box<str>>,
+    article_offsets: Vec<u32>,
+    article_companies: Vec<(CompanyId, u32)>,
+}
+
+impl Builder {
+    fn new(known: KnownCompanies, articles: usize) -> Builder {
+        let mut article_offsets = Vec::with_capacity(articles + 1);
         article_offsets.push(0);
+        Builder {
+            known,
+            discovered: FxHashMap::default(),
+            discovered_names: Vec::new(),
+            article_offsets,
+            article_companies: Vec::new(),
+        }
+    }
+
+    /// Appends the findings of the next articles, in order.
+    fn add(&mut self, findings: Vec<Findings>) {
+        let first_discovered = self.known.len() as u32;
+        let more: usize = findings
+            .iter()
+            .map(|f| f.known.len() + f.discovered.len())
+            .sum();
+        self.article_companies.reserve(more);
         for finding in findings {
-            let start = article_companies.len();
+            let start = self.article_companies.len();
             for (id, count) in finding.known {
-                article_companies.push((CompanyId(id), count));
+                self.article_companies.push((CompanyId(id), count));
             }
             for d in finding.discovered {
-                let id = match discovered.get(&d.key) {
+                let id = match self.discovered.get(&d.key) {
                     Some(&id) => id,
                     None => {
-                        let id = first_discovered + discovered_names.len() as u32;
-                        discovered_names.push(d.name);
-                        discovered.insert(d.key, id);
+                        let id = first_discovered + self.discovered_names.len() as u32;
+                        self.discovered_names.push(d.name);
+                        self.discovered.insert(d.key, id);
                         id
                     }
                 };
-                article_companies.push((CompanyId(id), d.count));
+                self.article_companies.push((CompanyId(id), d.count));
             }
-            let list = &mut article_companies[start..];
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            article_offsets.push(article_companies.len() as u32);
+            if let Some(list) = self.article_companies.get_mut(start..) {
+                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            }
+            self.article_offsets
+                .push(self.article_companies.len() as u32);
         }
+    }
+
+    fn finish(self) -> CompanyIndex {
+        let Builder {
+            known,
+            discovered,
+            discovered_names,
+            article_offsets,
+            mut article_companies,
+        } = self;
+        article_companies.shrink_to_fit();
+        let first_discovered = known.len() as u32;
         let companies = first_discovered as usize + discovered_names.len();
         // Posting lists by counting sort: articles are visited in order, so each list is sorted.
         let mut posting_offsets = vec![0u32; companies + 1];
@@ -135,7 +199,9 @@ impl CompanyIndex {
             postings,
         }
     }
+}
 
+impl CompanyIndex {
     /// The company's name as printed (canonical for known companies, as first seen for discovered ones).
     pub fn name(&self, id: CompanyId) -> &str {
         let first_discovered = self.known.len() as u32;

@@ -23,6 +23,8 @@ use crate::state::{Persistence, ReadState, SaveTimer};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     pub stage: Stage,
+    /// Articles done in the company stage.
+    pub done: usize,
     /// Articles being indexed.
     pub total: usize,
 }

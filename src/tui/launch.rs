@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -137,6 +138,8 @@ enum Built {
 /// The company index, then the word index, built on a thread.
 pub struct Indexing {
     rx: Receiver<Built>,
+    /// Articles through the company tagger so far.
+    done: Arc<AtomicUsize>,
     total: usize,
     stage: Stage,
 }
@@ -146,16 +149,17 @@ impl Indexing {
         let digest = Arc::clone(&app.digest);
         let total = digest.articles.len();
         let (tx, rx) = mpsc::channel();
+        let done = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&done);
         thread::spawn(move || {
-            if tx
-                .send(Built::Companies(CompanyIndex::build(&digest, &known)))
-                .is_ok()
-            {
+            let companies = CompanyIndex::build_with_progress(&digest, &known, &counter);
+            if tx.send(Built::Companies(companies)).is_ok() {
                 let _ = tx.send(Built::Words(TextIndex::build(&digest)));
             }
         });
         Indexing {
             rx,
+            done,
             total,
             stage: Stage::Companies,
         }
@@ -177,6 +181,7 @@ impl Indexing {
                 Err(mpsc::TryRecvError::Empty) => {
                     app.indexing = Some(Progress {
                         stage: self.stage,
+                        done: self.done.load(Ordering::Relaxed),
                         total: self.total,
                     });
                     return true;

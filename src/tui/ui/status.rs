@@ -21,11 +21,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::raw(" "));
     }
     if let Some(p) = app.indexing {
-        let what = match p.stage {
-            Stage::Companies => "companies",
-            Stage::Words => "words",
+        let text = match p.stage {
+            Stage::Companies => format!(
+                " indexing companies {} / {} ",
+                group_digits(p.done),
+                group_digits(p.total)
+            ),
+            Stage::Words => format!(" indexing words of {} articles… ", group_digits(p.total)),
         };
-        let text = format!(" indexing {what} of {} articles… ", group_digits(p.total));
         left.push(Span::styled(text, theme::MESSAGE));
         left.push(Span::raw(" "));
     }
