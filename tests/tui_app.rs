@@ -348,3 +348,32 @@ fn up_and_down_walk_the_query_history() {
     again.load_history();
     assert_eq!(again.history, ["cricket", "@walmart"]);
 }
+
+#[test]
+fn mouse_click_selects_and_focuses_and_the_wheel_scrolls_the_pane_under_it() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "");
+    let at = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The headline pane starts one row below its top border.
+    let h = app.areas.headlines;
+    app.handle_mouse(at(MouseEventKind::Down(MouseButton::Left), h.x + 3, h.y + 4));
+    assert_eq!(app.focus, Focus::Headlines);
+    assert_eq!(app.headline_selected, 3);
+    // The wheel over the article scrolls it without moving focus.
+    let a = app.areas.article;
+    app.handle_mouse(at(MouseEventKind::ScrollDown, a.x + 5, a.y + 5));
+    assert_eq!(app.focus, Focus::Headlines);
+    assert_eq!(app.article_scroll, 3);
+    // A click on the date list focuses it and picks the day.
+    let d = app.areas.dates;
+    app.handle_mouse(at(MouseEventKind::Down(MouseButton::Left), d.x + 2, d.y + 2));
+    assert_eq!(app.focus, Focus::Dates);
+    assert_eq!(app.date_selected, 1);
+}
