@@ -363,7 +363,11 @@ fn mouse_click_selects_and_focuses_and_the_wheel_scrolls_the_pane_under_it() {
     };
     // The headline pane starts one row below its top border.
     let h = app.areas.headlines;
-    app.handle_mouse(at(MouseEventKind::Down(MouseButton::Left), h.x + 3, h.y + 4));
+    app.handle_mouse(at(
+        MouseEventKind::Down(MouseButton::Left),
+        h.x + 3,
+        h.y + 4,
+    ));
     assert_eq!(app.focus, Focus::Headlines);
     assert_eq!(app.headline_selected, 3);
     // The wheel over the article scrolls it without moving focus.
@@ -373,7 +377,11 @@ fn mouse_click_selects_and_focuses_and_the_wheel_scrolls_the_pane_under_it() {
     assert_eq!(app.article_scroll, 3);
     // A click on the date list focuses it and picks the day.
     let d = app.areas.dates;
-    app.handle_mouse(at(MouseEventKind::Down(MouseButton::Left), d.x + 2, d.y + 2));
+    app.handle_mouse(at(
+        MouseEventKind::Down(MouseButton::Left),
+        d.x + 2,
+        d.y + 2,
+    ));
     assert_eq!(app.focus, Focus::Dates);
     assert_eq!(app.date_selected, 1);
 }

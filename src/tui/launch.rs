@@ -21,7 +21,10 @@ use crate::query::TextIndex;
 use crate::state::ReadState;
 
 /// How often the screen refreshes while something runs in the background.
-const BACKGROUND_FRAME: Duration = Duration::from_millis(100);
+const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
+
+/// Up to this many articles the indexes are built before the first frame.
+const INLINE_INDEX_LIMIT: usize = 2_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LaunchError {
@@ -65,8 +68,17 @@ pub fn launch(
         ));
     }
     app.load_history();
-    let indexing = Indexing::start(&app, known);
-    let result = event_loop(terminal, &mut app, Some(indexing));
+    // Small digests index in a few milliseconds: no need for a background stage.
+    let indexing = if app.digest.articles.len() <= INLINE_INDEX_LIMIT {
+        let companies = CompanyIndex::build(&app.digest, &known);
+        let words = TextIndex::build(&app.digest);
+        app.set_companies(companies);
+        app.set_text_index(words);
+        None
+    } else {
+        Some(Indexing::start(&app, known))
+    };
+    let result = event_loop(terminal, &mut app, indexing);
     app.save_now();
     result?;
     Ok(Outcome {
