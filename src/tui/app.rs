@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Instant, SystemTime};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -10,14 +10,12 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::article_text::{article_blocks, layout};
-use super::days::{Day, day_of, days_newest_first};
+use super::days::{Day, days_newest_first};
 use super::keymap::action_for;
 use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
-use crate::facts::Facts;
-use crate::query::history::History;
-use crate::query::{self, Query, TextIndex};
-use crate::state::{Persistence, ReadState, SaveTimer};
+use crate::query::{Query, TextIndex};
+use crate::state::{ReadState, SaveTimer};
 
 /// What the background indexing is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,12 +85,6 @@ pub struct PaneAreas {
     pub article: Rect,
 }
 
-/// Above this many articles, a word search without the word index waits for Enter.
-const SCAN_LIMIT: usize = 20_000;
-
-/// How often the reader checks whether another process changed the marks.
-const REFRESH_EVERY: Duration = Duration::from_secs(2);
-
 pub struct App {
     /// Shared with background indexing threads.
     pub digest: Arc<Digest>,
@@ -102,8 +94,8 @@ pub struct App {
     pub read: ReadState,
     pub save_timer: SaveTimer,
     /// The state file's modification time when last read or written, to spot other writers.
-    state_seen: Option<SystemTime>,
-    last_refresh_check: Instant,
+    pub(super) state_seen: Option<SystemTime>,
+    pub(super) last_refresh_check: Instant,
     /// Unread count per day (same order as `days`).
     pub day_unread: Vec<u32>,
     pub focus: Focus,
@@ -206,83 +198,6 @@ impl App {
         self.companies = companies;
         self.company_filter.clear();
         self.recompute_view();
-    }
-
-    /// Recounts unread articles per day from the read state.
-    fn recount_unread(&mut self) {
-        let digest = &self.digest;
-        let read = &self.read;
-        self.day_unread = self
-            .days
-            .iter()
-            .map(|d| {
-                (d.start..d.end)
-                    .filter(|&a| {
-                        digest
-                            .articles
-                            .get(a as usize)
-                            .is_some_and(|x| !read.is_read(x.id))
-                    })
-                    .count() as u32
-            })
-            .collect();
-    }
-
-    fn state_mtime(&self) -> Option<SystemTime> {
-        match self.read.persistence() {
-            Persistence::Disk(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
-            Persistence::MemoryOnly { .. } => None,
-        }
-    }
-
-    /// How long the event loop may wait before `tick` has work to do.
-    pub fn next_tick_in(&self, now: Instant) -> Duration {
-        self.save_timer
-            .time_left(now)
-            .unwrap_or(REFRESH_EVERY)
-            .min(REFRESH_EVERY)
-    }
-
-    /// Saves marks when the debounce delay is up, and picks up marks made by other
-    /// processes when the state file changed. Returns whether the screen needs a redraw.
-    pub fn tick(&mut self, now: Instant) -> bool {
-        if self.save_timer.is_due(now) {
-            self.save_now();
-            return true;
-        }
-        if now.duration_since(self.last_refresh_check) >= REFRESH_EVERY {
-            self.last_refresh_check = now;
-            let mtime = self.state_mtime();
-            if mtime.is_some() && mtime != self.state_seen {
-                if let Err(e) = self.read.refresh() {
-                    self.message = Some(format!("Could not re-read marks: {e}"));
-                }
-                self.after_disk_sync();
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Writes pending marks now (also on quit). Failures keep the marks pending for a retry.
-    pub fn save_now(&mut self) {
-        self.save_timer.saved();
-        if !self.read.has_pending() {
-            return;
-        }
-        if let Err(e) = self.read.save() {
-            self.message = Some(format!("Marks not saved yet: {e}"));
-            self.save_timer.changed(Instant::now());
-        }
-        self.after_disk_sync();
-    }
-
-    fn after_disk_sync(&mut self) {
-        self.state_seen = self.state_mtime();
-        if let Some(w) = self.read.take_warnings().into_iter().last() {
-            self.message = Some(w);
-        }
-        self.recount_unread();
     }
 
     /// The article selected in the headline pane, if the view is not empty.
@@ -601,347 +516,13 @@ impl App {
             }
         }
     }
-
-    pub fn set_read(&mut self, article: u32, read: bool) {
-        let Some(a) = self.digest.articles.get(article as usize) else {
-            return;
-        };
-        let was = self.read.is_read(a.id);
-        if was == read {
-            return;
-        }
-        self.read.set_read(a.id, read);
-        self.save_timer.changed(Instant::now());
-        if let Some(count) = day_of(&self.days, article).and_then(|d| self.day_unread.get_mut(d)) {
-            if read {
-                *count = count.saturating_sub(1);
-            } else {
-                *count += 1;
-            }
-        }
-    }
-
-    fn mark_bulk(&mut self, articles: &[u32]) {
-        let before: Vec<(u32, bool)> = articles.iter().map(|&a| (a, self.is_read(a))).collect();
-        for &a in articles {
-            self.set_read(a, true);
-        }
-        self.message = Some(format!(
-            "Marked {} read · U undoes",
-            group_digits(articles.len())
-        ));
-        self.undo = Some(before);
-    }
-
-    fn confirm_bulk_mark(&mut self) {
-        if let Overlay::Confirm(bulk) = std::mem::take(&mut self.overlay) {
-            self.mark_bulk(&bulk.articles);
-        }
-    }
-
-    fn mark_day_read(&mut self) {
-        let day = match self.focus {
-            Focus::Dates => self.selected_day().copied(),
-            _ => self
-                .selected_article()
-                .and_then(|a| day_of(&self.days, a))
-                .and_then(|d| self.days.get(d).copied()),
-        };
-        if let Some(day) = day {
-            let articles: Vec<u32> = (day.start..day.end).collect();
-            self.mark_bulk(&articles);
-        }
-    }
-
-    fn undo_bulk_mark(&mut self) {
-        match self.undo.take() {
-            Some(before) => {
-                for &(a, read) in &before {
-                    self.set_read(a, read);
-                }
-                self.message = Some(format!("Undone: {} restored", group_digits(before.len())));
-            }
-            None => self.message = Some("Nothing to undo".into()),
-        }
-    }
-
-    // ----- filter bar and picker -----------------------------------------
-
-    fn open_filter(&mut self) {
-        let mut input =
-            new_input("words, \"phrases\", @company, date:2019-06, is:unread, OR, -word");
-        input.insert_str(&self.query);
-        self.overlay = Overlay::Filter(Box::new(FilterInput {
-            input,
-            previous: self.query.clone(),
-            history_pos: None,
-        }));
-    }
-
-    fn filter_key(&mut self, key: KeyEvent) {
-        let Overlay::Filter(filter) = &mut self.overlay else {
-            return;
-        };
-        match key.code {
-            KeyCode::Enter => {
-                self.overlay = Overlay::None;
-                self.focus = Focus::Headlines;
-                // A deferred word search runs now, on request.
-                let text = self.query.clone();
-                self.apply_query(&text, true);
-                self.remember_query();
-            }
-            KeyCode::Esc => {
-                let previous = std::mem::take(&mut filter.previous);
-                self.overlay = Overlay::None;
-                self.query_error = None;
-                self.set_query(previous);
-            }
-            KeyCode::Up | KeyCode::Down => {
-                let len = self.history.len();
-                let pos = match (key.code, filter.history_pos) {
-                    (_, _) if len == 0 => return,
-                    (KeyCode::Up, None) => len - 1,
-                    (KeyCode::Up, Some(p)) => p.saturating_sub(1),
-                    (_, None) => return,
-                    (_, Some(p)) if p + 1 >= len => {
-                        filter.history_pos = None;
-                        filter.input = new_input("");
-                        self.set_query(String::new());
-                        return;
-                    }
-                    (_, Some(p)) => p + 1,
-                };
-                filter.history_pos = Some(pos);
-                let entry = self.history.get(pos).cloned().unwrap_or_default();
-                let mut input = new_input("");
-                input.insert_str(&entry);
-                filter.input = input;
-                self.set_query(entry);
-            }
-            _ => {
-                if filter.input.input(key) {
-                    let text = filter.input.lines().join(" ");
-                    self.set_query(text);
-                }
-            }
-        }
-    }
-
-    /// Sets the filter text (live, as typed). A malformed query shows its error and
-    /// leaves the last good filter in force.
-    pub fn set_query(&mut self, text: String) {
-        if text != self.query {
-            self.query = text.clone();
-            self.apply_query(&text, false);
-        }
-    }
-
-    /// Whether a word search would scan every article (index still building, big digest).
-    fn word_search_is_slow(&self) -> bool {
-        !self.text_index_ready && self.digest.articles.len() > SCAN_LIMIT
-    }
-
-    fn apply_query(&mut self, text: &str, on_request: bool) {
-        match query::parse(text) {
-            Ok(q) => {
-                self.query_error = None;
-                if q.uses_text() && self.word_search_is_slow() && !on_request {
-                    self.word_search_waiting = true;
-                    return;
-                }
-                self.word_search_waiting = false;
-                if q == self.filter {
-                    return;
-                }
-                self.highlight_words = q.highlight_words();
-                self.filter = q;
-                self.filter_text = text.trim().to_string();
-                self.headline_selected = 0;
-                self.recompute_view();
-            }
-            Err(e) => self.query_error = Some(format!("{e} · the last good filter stays")),
-        }
-    }
-
-    /// Reads past queries from beside the state file (nothing when marks are memory-only).
-    pub fn load_history(&mut self) {
-        if let Persistence::Disk(path) = self.read.persistence() {
-            let path = path.with_file_name(query::history::FILE_NAME);
-            match History::load(&path) {
-                Ok(h) => self.history = h.entries().to_vec(),
-                Err(e) => self.message = Some(format!("Query history unreadable: {e}")),
-            }
-            self.history_path = Some(path);
-        }
-    }
-
-    /// Adds the filter in force to the history (kept beside the state file).
-    fn remember_query(&mut self) {
-        let text = self.query.trim().to_string();
-        if text.is_empty() || self.query_error.is_some() {
-            return;
-        }
-        match &self.history_path {
-            Some(path) => match History::append(path, &text) {
-                Ok(h) => self.history = h.entries().to_vec(),
-                Err(e) => self.message = Some(format!("Query history not saved: {e}")),
-            },
-            None => {
-                self.history.retain(|q| *q != text);
-                self.history.push(text);
-            }
-        }
-    }
-
-    /// Installs the word index built in the background, and re-runs a waiting word search.
-    pub fn set_text_index(&mut self, index: TextIndex) {
-        self.text_index = Arc::new(index);
-        self.text_index_ready = true;
-        let text = self.query.clone();
-        self.apply_query(&text, false);
-    }
-
-    /// Companies offered by the picker for what has been typed, most-mentioned first;
-    /// names starting with the typed text come before names merely containing it.
-    pub fn picker_rows(&self, typed: &str) -> Vec<(CompanyId, usize)> {
-        let typed = typed.trim().to_lowercase();
-        let rows = self
-            .companies
-            .by_count()
-            .into_iter()
-            .filter(|(_, n)| *n > 0);
-        if typed.is_empty() {
-            return rows.collect();
-        }
-        let (mut starts, mut contains): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
-        for row in rows {
-            let name = self.companies.name(row.0).to_lowercase();
-            if name.starts_with(&typed) {
-                starts.push(row);
-            } else if name.contains(&typed) {
-                contains.push(row);
-            }
-        }
-        starts.extend(contains);
-        starts
-    }
-
-    fn picker_key(&mut self, key: KeyEvent) {
-        let Overlay::Picker(picker) = &mut self.overlay else {
-            return;
-        };
-        match key.code {
-            KeyCode::Esc => self.overlay = Overlay::None,
-            KeyCode::Down => picker.selected = picker.selected.saturating_add(1),
-            KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-            KeyCode::Enter => {
-                let typed = picker.input.lines().join(" ");
-                let selected = picker.selected;
-                let rows = self.picker_rows(&typed);
-                self.overlay = Overlay::None;
-                if let Some(&(id, _)) = rows.get(selected.min(rows.len().saturating_sub(1))) {
-                    if !self.company_filter.contains(&id) {
-                        self.company_filter.push(id);
-                    }
-                    self.headline_selected = 0;
-                    self.recompute_view();
-                }
-            }
-            _ => {
-                if picker.input.input(key) {
-                    picker.selected = 0;
-                }
-            }
-        }
-    }
-
-    // ----- the view -------------------------------------------------------
-
-    /// Rebuilds the headline list from the date, filter, companies and unread settings,
-    /// keeping the selected article selected when it is still there.
-    pub fn recompute_view(&mut self) {
-        let keep = self.selected_article();
-        let days: &[Day] = match self.date_selected.checked_sub(1) {
-            Some(i) => self.days.get(i..=i).unwrap_or(&[]),
-            None => &self.days,
-        };
-        // The query's matches and the company chips' posting lists, intersected: sorted
-        // article indices (= date order), or None for every article.
-        let mut matches: Option<Vec<u32>> = (!self.filter.is_empty()).then(|| {
-            let facts = Facts {
-                digest: &self.digest,
-                companies: &self.companies,
-                read: &self.read,
-            };
-            self.filter.evaluate(&self.digest, &facts, &self.text_index)
-        });
-        for &company in &self.company_filter {
-            let postings = self.companies.articles_of(company);
-            matches = Some(match matches {
-                None => postings.to_vec(),
-                Some(m) => intersect_sorted(&m, postings),
-            });
-        }
-        let keeps = |a: u32| {
-            !self.unread_only
-                || self
-                    .digest
-                    .articles
-                    .get(a as usize)
-                    .is_some_and(|article| !self.read.is_read(article.id))
-        };
-        let mut view = Vec::new();
-        for day in days {
-            match &matches {
-                Some(m) => {
-                    let lo = m.partition_point(|&x| x < day.start);
-                    let hi = m.partition_point(|&x| x < day.end);
-                    view.extend(
-                        m.get(lo..hi)
-                            .unwrap_or(&[])
-                            .iter()
-                            .copied()
-                            .filter(|&a| keeps(a)),
-                    );
-                }
-                None => view.extend((day.start..day.end).filter(|&a| keeps(a))),
-            }
-        }
-        self.view = view;
-        self.headline_selected = keep
-            .and_then(|k| self.view.iter().position(|&a| a == k))
-            .unwrap_or(
-                self.headline_selected
-                    .min(self.view.len().saturating_sub(1)),
-            );
-        self.article_scroll = 0;
-    }
 }
 
-fn new_input(placeholder: &str) -> TextArea<'static> {
+pub(super) fn new_input(placeholder: &str) -> TextArea<'static> {
     let mut input = TextArea::default();
     input.set_placeholder_text(placeholder);
     input.set_cursor_line_style(ratatui::style::Style::default());
     input
-}
-
-/// The elements of two ascending lists found in both.
-fn intersect_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        match x.cmp(&y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(x);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 /// `1234567` -> `1,234,567`.

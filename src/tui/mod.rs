@@ -4,10 +4,14 @@ pub mod action;
 pub mod app;
 pub mod article_text;
 pub mod days;
+mod filter;
 pub mod keymap;
 pub mod launch;
+mod marks;
+mod picker;
 pub mod terminal;
 pub mod ui;
+mod view;
 pub mod wrap;
 
 pub use app::App;
