@@ -15,7 +15,7 @@ pub const SAMPLE_NAME: &str = "<sample>/techcrunch-2019-06-24.txt";
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io {
         path: String,
         #[source]
