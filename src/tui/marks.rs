@@ -134,9 +134,12 @@ impl App {
                 .and_then(|a| day_of(&self.days, a))
                 .and_then(|d| self.days.get(d).copied()),
         };
-        if let Some(day) = day {
-            let articles: Vec<u32> = (day.start..day.end).collect();
-            self.mark_bulk(&articles);
+        match day {
+            Some(day) => {
+                let articles: Vec<u32> = (day.start..day.end).collect();
+                self.mark_bulk(&articles);
+            }
+            None => self.message = Some("Pick a day first (M marks the whole view)".into()),
         }
     }
 
