@@ -88,7 +88,7 @@ pub struct PaneAreas {
 pub struct App {
     /// Shared with background indexing threads.
     pub digest: Arc<Digest>,
-    /// Articles indexed so far while the company index builds in the background.
+    /// What the background indexing is doing; `None` once both indexes are in.
     pub indexing: Option<Progress>,
     pub days: Vec<Day>,
     pub read: ReadState,
@@ -108,7 +108,7 @@ pub struct App {
     pub headline_selected: usize,
     pub headline_offset: usize,
     pub article_scroll: usize,
-    /// The filter text in force.
+    /// The text in the filter bar (it may not parse; see `filter`).
     pub query: String,
     /// The last query that parsed: a malformed one leaves this (and the view) in place.
     pub filter: Query,
@@ -371,23 +371,21 @@ impl App {
         }
     }
 
-    fn panes(&self) -> &'static [Focus] {
-        &[Focus::Dates, Focus::Headlines, Focus::Article]
-    }
-
+    /// Tab order: dates, headlines, article, and round again.
     fn pane_after(&self, f: Focus) -> Focus {
-        let panes = self.panes();
-        let i = panes.iter().position(|p| *p == f).unwrap_or(0);
-        panes.get((i + 1) % panes.len()).copied().unwrap_or(f)
+        match f {
+            Focus::Dates => Focus::Headlines,
+            Focus::Headlines => Focus::Article,
+            Focus::Article => Focus::Dates,
+        }
     }
 
     fn pane_before(&self, f: Focus) -> Focus {
-        let panes = self.panes();
-        let i = panes.iter().position(|p| *p == f).unwrap_or(0);
-        panes
-            .get((i + panes.len() - 1) % panes.len())
-            .copied()
-            .unwrap_or(f)
+        match f {
+            Focus::Dates => Focus::Article,
+            Focus::Headlines => Focus::Dates,
+            Focus::Article => Focus::Headlines,
+        }
     }
 
     /// Rows in the focused pane, for paging.

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Borders};
 
-use super::app::{App, Focus, Overlay, PaneAreas};
+use super::app::{App, Overlay, PaneAreas};
 
 /// Below this the layout cannot show anything useful.
 pub const MIN_WIDTH: u16 = 40;
@@ -77,7 +77,7 @@ fn pane_areas(app: &App, body: Rect) -> PaneAreas {
             article,
         };
     }
-    if app.focus == Focus::Article {
+    if app.article_fullscreen() {
         return PaneAreas {
             article: body,
             ..PaneAreas::default()
