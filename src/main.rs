@@ -102,8 +102,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 );
                 return Ok(2);
             }
-            let known = KnownCompanies::load_default().context("reading companies.json")?;
-            let outcome = gazette::tui::launch(cli.paths, cli.state, known)?;
+            // A broken companies.json must not keep the reader shut: bundled list, and say so.
+            let (known, note) = match KnownCompanies::load_default() {
+                Ok(known) => (known, None),
+                Err(e) => (
+                    KnownCompanies::bundled(),
+                    Some(format!("companies.json ignored: {e}")),
+                ),
+            };
+            let outcome = gazette::tui::launch(cli.paths, cli.state, known, note)?;
             if outcome.unsaved_marks {
                 eprintln!("gazette: your last read marks could not be saved");
             }

@@ -44,10 +44,12 @@ pub struct Outcome {
 }
 
 /// Opens `paths` (none: the bundled sample) in the reader and runs it until the user quits.
+/// `note` is a start-up problem to show in the status bar (e.g. an ignored companies.json).
 pub fn launch(
     paths: Vec<PathBuf>,
     state_path: Option<PathBuf>,
     known: KnownCompanies,
+    note: Option<String>,
 ) -> Result<Outcome, LaunchError> {
     let mut guard = TerminalGuard::new(true)?;
     let terminal = &mut guard.terminal;
@@ -62,6 +64,8 @@ pub fn launch(
     let mut app = App::shared(Arc::new(loaded.digest), state);
     if let Some(w) = state_warnings.last() {
         app.message = Some(w.clone());
+    } else if note.is_some() {
+        app.message = note;
     } else if warnings > 0 {
         app.message = Some(format!(
             "{warnings} problems in the input · `gazette check` lists them"
