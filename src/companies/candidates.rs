@@ -86,6 +86,10 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
                 i = skip_word(text, i);
                 continue;
             }
+        } else if is_punctuation_at(b, i) {
+            // Curly quotes and dashes, frequent in news: skipped without decoding.
+            i += 3;
+            continue;
         } else {
             match char_at(text, i) {
                 Some(ch) if is_word_char(ch) => {
@@ -216,6 +220,12 @@ fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
                 _ => {}
             }
             j -= 1;
+        } else if j >= floor + 3 && is_punctuation_at(b, j - 3) {
+            if matches!(b[j - 1], 0x9C | 0x98) {
+                // “ or ‘
+                stop = true;
+            }
+            j -= 3;
         } else {
             let mut k = j - 1;
             while k > 0 && (b[k] & 0xC0) == 0x80 {
@@ -241,6 +251,9 @@ fn word_char_before(text: &str, i: usize) -> bool {
     };
     if c < 0x80 {
         return c.is_ascii_alphanumeric();
+    }
+    if i >= 3 && is_punctuation_at(b, i - 3) {
+        return false;
     }
     let mut k = i - 1;
     while k > 0 && (b[k] & 0xC0) == 0x80 {
@@ -359,6 +372,10 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
 
 /// Splits a trailing `’s` / `'s` off the word `[i, j)`: (name end, end with possessive, possessive?).
 fn possessive_split(text: &str, i: usize, j: usize) -> (usize, usize, bool) {
+    // Most words do not end in "s": no possessive to look for.
+    if text.as_bytes().get(j.wrapping_sub(1)) != Some(&b's') {
+        return (j, j, false);
+    }
     let word = &text[i..j];
     for apostrophe in ["’s", "'s"] {
         if let Some(stem) = word.strip_suffix(apostrophe)
@@ -374,9 +391,13 @@ fn possessive_split(text: &str, i: usize, j: usize) -> (usize, usize, bool) {
 fn skip_word(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() {
+        // The common case first: a stretch of ASCII letters and digits, one table load a byte.
+        while b.get(i).is_some_and(|&c| ASCII_ALNUM[c as usize]) {
             i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
+        if is_punctuation_at(b, i) {
+            break;
         } else if c >= 0x80 {
             match char_at(text, i) {
                 Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
@@ -391,6 +412,17 @@ fn skip_word(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    table
+};
+
 /// `char::is_alphanumeric`, answering the common cases (ASCII, and the quotes and dashes
 /// of General Punctuation) without Unicode table lookups.
 pub fn is_word_char(ch: char) -> bool {
@@ -401,6 +433,13 @@ pub fn is_word_char(ch: char) -> bool {
     } else {
         ch.is_alphanumeric()
     }
+}
+
+/// Whether `b[i..]` starts with one of U+2000..U+203F (`E2 80 xx`: spaces, dashes, curly
+/// quotes, ellipsis), none of which is a word character: news text is full of them, and
+/// this answers without decoding a char.
+fn is_punctuation_at(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&0xE2) && b.get(i + 1) == Some(&0x80)
 }
 
 fn is_word_byte(c: u8) -> bool {

@@ -257,26 +257,31 @@ pub fn normalize(name: &str) -> String {
     key
 }
 
+/// Whether `name` is ASCII letters, digits, `-` and `&`, with single spaces between
+/// words and none at either end: [`normalize`] only lower-cases (and drops "the ").
+fn is_plain(name: &[u8]) -> bool {
+    let mut after_space = true;
+    for &c in name {
+        if c == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii_alphanumeric() || c == b'-' || c == b'&' {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || name.is_empty()
+}
+
 /// [`normalize`] into a reused buffer (the hot path of matching).
 pub fn normalize_into(name: &str, key: &mut String) {
     key.clear();
-    // Most names are one plain ASCII word: lower-case it in one go.
-    if name
-        .bytes()
-        .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'&')
-    {
-        key.push_str(name);
-        key.make_ascii_lowercase();
-        return;
-    }
-    // Then names of such words joined by single spaces ("Best Buy"): the same but for "the ".
-    let b = name.as_bytes();
-    if b.first().is_some_and(|&c| c != b' ')
-        && b.last().is_some_and(|&c| c != b' ')
-        && !name.contains("  ")
-        && b.iter()
-            .all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'&' || c == b' ')
-    {
+    // Most names are plain ASCII words joined by single spaces ("Google", "Best Buy"):
+    // one pass over the bytes says so, then they are lower-cased in one go.
+    if is_plain(name.as_bytes()) {
         key.push_str(name);
         key.make_ascii_lowercase();
         if key.len() > 4 && key.starts_with("the ") {

@@ -1396,12 +1396,17 @@ fn words_before(text: &str, start: usize) -> [&str; 3] {
         let Some(token) = text.get(from..end) else {
             break;
         };
-        if !token.ends_with(is_word_char) {
+        if !ends_with_word_char(token) {
             break;
         }
-        *slot = token.trim_start_matches(|c: char| !is_word_char(c));
+        let starts_word = starts_with_word_char(token);
+        *slot = if starts_word {
+            token
+        } else {
+            token.trim_start_matches(|c: char| !is_word_char(c))
+        };
         // A word that begins with punctuation ("(company") is the last one in reach.
-        if from == lo || !token.starts_with(is_word_char) {
+        if from == lo || !starts_word {
             break;
         }
         end = from - 1;
@@ -1432,8 +1437,12 @@ fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) 
         let Some(token) = text.get(from..to) else {
             break;
         };
-        let clean = token.trim_end_matches(|c: char| !is_word_char(c));
-        if clean.is_empty() || !clean.starts_with(is_word_char) {
+        let clean = if ends_with_word_char(token) {
+            token
+        } else {
+            token.trim_end_matches(|c: char| !is_word_char(c))
+        };
+        if !starts_with_word_char(clean) {
             break;
         }
         *slot = clean;
@@ -1443,6 +1452,24 @@ fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) 
         from = to + 1;
     }
     (comma, out)
+}
+
+/// `s.starts_with(is_word_char)`, answering ASCII from the byte.
+fn starts_with_word_char(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => s.starts_with(is_word_char),
+    }
+}
+
+/// `s.ends_with(is_word_char)`, answering ASCII from the byte.
+fn ends_with_word_char(s: &str) -> bool {
+    match s.as_bytes().last() {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => s.ends_with(is_word_char),
+    }
 }
 
 /// The word before `, ` right before `start` ("studio" in "studio, Nuverse"), or "".
