@@ -292,13 +292,8 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
             }
             b'-' if after.is_some_and(|a| a.is_ascii_lowercase()) => {
                 let suffix_end = skip_word(text, j + 1);
-                let suffix = &b[j + 1..suffix_end];
-                if OWNER_SUFFIXES.contains(&suffix) || PLACE_SUFFIXES.contains(&suffix) {
-                    let kind = if OWNER_SUFFIXES.contains(&suffix) {
-                        Suffix::Owner
-                    } else {
-                        Suffix::Place
-                    };
+                let kind = suffix_kind(&b[j + 1..suffix_end]);
+                if kind != Suffix::None {
                     let (end, poss_end, possessive) = possessive_split(text, i, j);
                     return Scanned {
                         end,
@@ -343,14 +338,7 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
     // "Byju’s-owned": a suffix after a possessive.
     if b.get(j) == Some(&b'-') && b.get(j + 1).is_some_and(|a| a.is_ascii_lowercase()) {
         let suffix_end = skip_word(text, j + 1);
-        let suffix = &b[j + 1..suffix_end];
-        let kind = if OWNER_SUFFIXES.contains(&suffix) {
-            Suffix::Owner
-        } else if PLACE_SUFFIXES.contains(&suffix) {
-            Suffix::Place
-        } else {
-            Suffix::None
-        };
+        let kind = suffix_kind(&b[j + 1..suffix_end]);
         if kind != Suffix::None {
             return Scanned {
                 end,
@@ -448,6 +436,17 @@ fn is_word_byte(c: u8) -> bool {
 
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// What a hyphenated suffix makes of the name before it: "Walmart-owned", "London-based".
+fn suffix_kind(suffix: &[u8]) -> Suffix {
+    if OWNER_SUFFIXES.contains(&suffix) {
+        Suffix::Owner
+    } else if PLACE_SUFFIXES.contains(&suffix) {
+        Suffix::Place
+    } else {
+        Suffix::None
+    }
 }
 
 #[cfg(test)]
