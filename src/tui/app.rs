@@ -12,6 +12,7 @@ use super::action::Action;
 use super::article_text::{article_blocks, layout};
 use super::days::{Day, days_newest_first};
 use super::keymap::action_for;
+use super::options::ReaderOptions;
 use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
 use crate::query::{Query, TextIndex};
@@ -137,6 +138,8 @@ pub struct App {
     /// True when the last frame was too narrow for side-by-side panes.
     pub narrow: bool,
     pub should_quit: bool,
+    /// User choices from the config file.
+    pub options: ReaderOptions,
 }
 
 impl App {
@@ -186,6 +189,7 @@ impl App {
             areas: PaneAreas::default(),
             narrow: false,
             should_quit: false,
+            options: ReaderOptions::default(),
         };
         app.state_seen = app.state_mtime();
         app.recount_unread();
@@ -453,7 +457,9 @@ impl App {
                 if let Some(a) = self.selected_article() {
                     self.focus = Focus::Article;
                     self.article_scroll = 0;
-                    self.set_read(a, true);
+                    if self.options.mark_read_on_open && !self.options.mark_read_at_end {
+                        self.set_read(a, true);
+                    }
                 }
             }
         }

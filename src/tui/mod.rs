@@ -8,6 +8,7 @@ mod filter;
 pub mod keymap;
 pub mod launch;
 mod marks;
+pub mod options;
 mod picker;
 pub mod terminal;
 pub mod ui;
@@ -16,3 +17,4 @@ pub mod wrap;
 
 pub use app::App;
 pub use launch::launch;
+pub use options::ReaderOptions;
