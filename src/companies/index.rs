@@ -71,21 +71,22 @@ impl CompanyIndex {
         done: &AtomicUsize,
     ) -> CompanyIndex {
         let mut builder = Builder::new(known.clone(), digest.articles.len());
+        // The merge of one chunk (serial) overlaps the analysis of the next (parallel).
+        let mut pending: Option<Vec<Vec<Findings>>> = None;
         for chunk in digest.articles.chunks(BUILD_CHUNK) {
-            let findings: Vec<Findings> = chunk
-                .par_iter()
-                .with_min_len(256)
-                .map_init(Scratch::default, |scratch, article| {
-                    rules::analyze(
-                        digest.headline(article),
-                        paragraphs(digest.body(article)),
-                        known,
-                        scratch,
-                    )
-                })
-                .collect();
-            builder.add(findings);
+            let ((), findings) = rayon::join(
+                || {
+                    if let Some(findings) = pending.take() {
+                        builder.add(findings.into_iter().flatten());
+                    }
+                },
+                || analyze_chunk(digest, chunk, known),
+            );
+            pending = Some(findings);
             done.fetch_add(chunk.len(), Ordering::Relaxed);
+        }
+        if let Some(findings) = pending {
+            builder.add(findings.into_iter().flatten());
         }
         builder.finish()
     }
@@ -95,6 +96,36 @@ impl CompanyIndex {
         builder.add(findings);
         builder.finish()
     }
+}
+
+/// Analyses a chunk of articles in parallel, in article order. Each worker takes a run of
+/// articles with one `Scratch`, so its word memo stays warm across them.
+fn analyze_chunk(
+    digest: &Digest,
+    chunk: &[crate::digest::Article],
+    known: &KnownCompanies,
+) -> Vec<Vec<Findings>> {
+    let piece = chunk
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(64);
+    chunk
+        .par_chunks(piece)
+        .map(|articles| {
+            let mut scratch = Scratch::default();
+            articles
+                .iter()
+                .map(|article| {
+                    rules::analyze(
+                        digest.headline(article),
+                        paragraphs(digest.body(article)),
+                        known,
+                        &mut scratch,
+                    )
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Articles analysed per parallel batch while building.
@@ -123,13 +154,8 @@ impl Builder {
     }
 
     /// Appends the findings of the next articles, in order.
-    fn add(&mut self, findings: Vec<Findings>) {
+    fn add(&mut self, findings: impl IntoIterator<Item = Findings>) {
         let first_discovered = self.known.len() as u32;
-        let more: usize = findings
-            .iter()
-            .map(|f| f.known.len() + f.discovered.len())
-            .sum();
-        self.article_companies.reserve(more);
         for finding in findings {
             let start = self.article_companies.len();
             for (id, count) in finding.known {
