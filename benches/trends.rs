@@ -1,5 +1,6 @@
 //! Criterion bench of company trends: the timeline, one company's series, every
-//! company's series, a picker frame's rows and the top companies of a view. On a
+//! company's series, a picker frame's rows, the top companies of a view, and the
+//! reader drawing the picker and opening the trend view at 200x50. On a
 //! generated digest of 20k articles by default (`GAZETTE_BENCH_ARTICLES=n`), or on a
 //! digest file (`GAZETTE_BENCH_DIGEST=/tmp/big.txt`, e.g. 150k articles written by
 //! `target/release/gen-digest 150000 /tmp/big.txt`).
@@ -11,6 +12,12 @@ use gazette::companies::trends::{resample, sparkline, top_companies};
 use gazette::companies::{CompanyIndex, KnownCompanies, Timeline};
 use gazette::digest::load::build;
 use gazette::digest::{Digest, Source, generate, load_paths};
+use gazette::state::ReadState;
+use gazette::tui::App;
+use gazette::tui::ui::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn digest() -> Digest {
     match std::env::var_os("GAZETTE_BENCH_DIGEST") {
@@ -68,6 +75,31 @@ fn bench_trends(c: &mut Criterion) {
     });
     group.bench_function("top_5_of_every_article", |b| {
         b.iter(|| top_companies(&index, black_box(&all), 5))
+    });
+    group.finish();
+
+    // The reader: what a keypress costs, drawing included.
+    let mut app = App::with_state(digest, ReadState::in_memory());
+    app.set_companies(index);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let mut draw = |app: &mut App| terminal.draw(|f| render(app, f)).map(|_| ()).unwrap();
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    draw(&mut app);
+    let mut group = c.benchmark_group(format!("reader_{n}_articles_200x50"));
+    group.sample_size(30);
+    group.bench_function("open_picker_and_draw", |b| {
+        b.iter(|| {
+            app.handle_key(key(KeyCode::Char('c')));
+            draw(&mut app);
+            app.handle_key(key(KeyCode::Esc));
+        })
+    });
+    group.bench_function("open_trends_of_top_5_and_draw", |b| {
+        b.iter(|| {
+            app.handle_key(key(KeyCode::Char('t')));
+            draw(&mut app);
+            app.handle_key(key(KeyCode::Esc));
+        })
     });
     group.finish();
 }

@@ -216,36 +216,46 @@ pub fn top_companies(index: &CompanyIndex, articles: &[u32], n: usize) -> Vec<(C
     top
 }
 
-/// `counts` squeezed into at most `width` columns, each the sum of the buckets it
-/// covers (every bucket falls in exactly one column, so the totals agree).
-pub fn resample(counts: &[u32], width: usize) -> Vec<u32> {
+/// `counts` squeezed into at most `width` columns, each the mean of the buckets it
+/// covers. Means, not sums: 120 months in 36 columns puts 3 or 4 months in a column,
+/// and sums would draw that as a false rhythm.
+pub fn resample(counts: &[u32], width: usize) -> Vec<f64> {
     if width == 0 || counts.len() <= width {
-        return counts.to_vec();
+        return counts.iter().map(|&c| f64::from(c)).collect();
     }
-    let mut out = vec![0u32; width];
+    let mut sums = vec![(0u64, 0u32); width];
     for (i, &c) in counts.iter().enumerate() {
-        if let Some(slot) = out.get_mut(i * width / counts.len()) {
-            *slot += c;
+        if let Some((sum, n)) = sums.get_mut(i * width / counts.len()) {
+            *sum += u64::from(c);
+            *n += 1;
         }
     }
-    out
+    sums.into_iter()
+        .map(|(sum, n)| {
+            if n == 0 {
+                0.0
+            } else {
+                sum as f64 / f64::from(n)
+            }
+        })
+        .collect()
 }
 
 /// Block characters for sparklines, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// `counts` as a line of block characters scaled to its own maximum: a blank for
+/// `values` as a line of block characters scaled to their own maximum: a blank for
 /// nothing, at least `▁` for any mention, `█` for the busiest column.
-pub fn sparkline(counts: &[u32]) -> String {
-    let max = counts.iter().copied().max().unwrap_or(0);
-    counts
+pub fn sparkline(values: &[f64]) -> String {
+    let max = values.iter().copied().fold(0.0, f64::max);
+    values
         .iter()
-        .map(|&c| {
-            if c == 0 || max == 0 {
+        .map(|&v| {
+            if v <= 0.0 || max <= 0.0 {
                 ' '
             } else {
-                let level = (u64::from(c) * BARS.len() as u64).div_ceil(u64::from(max));
-                BARS.get(level.saturating_sub(1) as usize)
+                let level = (v / max * BARS.len() as f64).ceil() as usize;
+                BARS.get(level.clamp(1, BARS.len()) - 1)
                     .copied()
                     .unwrap_or('█')
             }
@@ -367,7 +377,7 @@ mod tests {
         assert_eq!(t.company(&index, unknown), vec![0, 0]);
         let nokia = index.lookup("Nokia").unwrap();
         assert_eq!(t.company(&index, nokia), vec![0, 0]);
-        assert_eq!(sparkline(&t.company(&index, nokia)), "  ");
+        assert_eq!(sparkline(&resample(&t.company(&index, nokia), 10)), "  ");
     }
 
     #[test]
@@ -437,20 +447,23 @@ mod tests {
     }
 
     #[test]
-    fn resampling_keeps_the_total() {
+    fn resampling_averages_the_buckets_of_each_column() {
         let counts: Vec<u32> = (1..=120).collect();
         let squeezed = resample(&counts, 24);
         assert_eq!(squeezed.len(), 24);
-        assert_eq!(squeezed.iter().sum::<u32>(), counts.iter().sum::<u32>());
-        assert_eq!(squeezed[0], 1 + 2 + 3 + 4 + 5);
-        assert_eq!(resample(&[1, 2], 24), vec![1, 2]);
+        assert_eq!(squeezed[0], 3.0); // mean of 1..=5
+        assert_eq!(squeezed[23], 118.0);
+        assert_eq!(resample(&[1, 2], 24), vec![1.0, 2.0]);
+        // 3 or 4 buckets a column: a flat series stays flat.
+        assert!(resample(&[5; 120], 36).iter().all(|&v| v == 5.0));
+        assert_eq!(sparkline(&resample(&[5; 120], 36)), "█".repeat(36));
     }
 
     #[test]
     fn sparkline_scales_to_its_maximum() {
-        assert_eq!(sparkline(&[0, 1, 4, 8]), " ▁▄█");
+        assert_eq!(sparkline(&[0.0, 1.0, 4.0, 8.0]), " ▁▄█");
         // Any mention shows, however small next to the peak.
-        assert_eq!(sparkline(&[1, 1000]), "▁█");
+        assert_eq!(sparkline(&[1.0, 1000.0]), "▁█");
         assert_eq!(sparkline(&[]), "");
     }
 }

@@ -7,6 +7,7 @@ mod headlines;
 mod popups;
 mod status;
 pub mod theme;
+mod trends;
 
 pub use popups::loading;
 
@@ -58,6 +59,7 @@ pub fn render(app: &mut App, frame: &mut Frame) {
         Overlay::Help { .. } => popups::help(app, frame, body),
         Overlay::Picker(_) => popups::picker(app, frame, body),
         Overlay::Confirm(bulk) => popups::confirm(frame, body, bulk.articles.len()),
+        Overlay::Trends(_) => trends::render(app, frame, body),
         Overlay::None | Overlay::Filter(_) => {}
     }
 }
