@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gazette::companies::trends::{resample, sparkline, top_companies};
+use gazette::companies::trends::{resample, sparkline, top_companies, top_companies_of_all};
 use gazette::companies::{CompanyIndex, KnownCompanies, Timeline};
 use gazette::digest::load::build;
 use gazette::digest::{Digest, Source, generate, load_paths};
@@ -75,6 +75,9 @@ fn bench_trends(c: &mut Criterion) {
     });
     group.bench_function("top_5_of_every_article", |b| {
         b.iter(|| top_companies(&index, black_box(&all), 5))
+    });
+    group.bench_function("top_5_of_all_from_posting_lists", |b| {
+        b.iter(|| top_companies_of_all(black_box(&index), 5))
     });
     group.finish();
 

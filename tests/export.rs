@@ -244,3 +244,21 @@ fn an_unwritable_directory_is_reported_not_fatal() {
     assert!(message.starts_with("Export failed: "), "{message}");
     assert!(!app.should_quit);
 }
+
+#[test]
+fn one_article_is_one_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app();
+    app.export_dir = dir.path().to_path_buf();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "cfedex<Enter>e");
+    let files = exports(dir.path());
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("Exported 1 article to {}", files[0].display()).as_str())
+    );
+    assert_eq!(
+        std::fs::read_to_string(&files[0]).unwrap(),
+        run(&["list", "--format", "md", "--company", "FedEx"])
+    );
+}

@@ -185,8 +185,9 @@ impl Timeline {
     }
 }
 
-/// The `n` companies mentioned by most of `articles`, with how many of them each: most
-/// first, ties by name. One pass over the articles' company lists into a dense table.
+/// The `n` companies mentioned by most of `articles` (distinct article indexes), with
+/// how many of them each: most first, ties by name. One pass over the articles'
+/// company lists into a dense table.
 pub fn top_companies(index: &CompanyIndex, articles: &[u32], n: usize) -> Vec<(CompanyId, u32)> {
     let mut counts = vec![0u32; index.len()];
     for &a in articles {
@@ -196,6 +197,21 @@ pub fn top_companies(index: &CompanyIndex, articles: &[u32], n: usize) -> Vec<(C
             }
         }
     }
+    rank(index, counts, n)
+}
+
+/// As [`top_companies`] of every article, from the posting lists' lengths: no pass
+/// over the articles (at 150k articles, microseconds instead of milliseconds).
+pub fn top_companies_of_all(index: &CompanyIndex, n: usize) -> Vec<(CompanyId, u32)> {
+    let counts = (0..index.len() as u32)
+        .map(|id| index.articles_of(CompanyId(id)).len() as u32)
+        .collect();
+    rank(index, counts, n)
+}
+
+/// The `n` largest of `counts` (indexed by company id) as `(company, count)`, most
+/// first, ties by name; zeros left out.
+fn rank(index: &CompanyIndex, counts: Vec<u32>, n: usize) -> Vec<(CompanyId, u32)> {
     let mut top: Vec<(CompanyId, u32)> = counts
         .into_iter()
         .enumerate()
@@ -444,6 +460,12 @@ mod tests {
         );
         assert!(top_companies(&index, &[], 5).is_empty());
         assert!(top_companies(&index, &all, 0).is_empty());
+        for n in [0, 1, 2, 5] {
+            assert_eq!(
+                top_companies_of_all(&index, n),
+                top_companies(&index, &all, n)
+            );
+        }
     }
 
     #[test]

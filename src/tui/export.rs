@@ -36,8 +36,11 @@ impl App {
         });
         self.message = Some(match written {
             Ok(path) => format!(
-                "Exported {} articles to {}",
-                group_digits(articles.len()),
+                "Exported {} to {}",
+                match articles.len() {
+                    1 => "1 article".to_string(),
+                    n => format!("{} articles", group_digits(n)),
+                },
                 path.strip_prefix(".").unwrap_or(&path).display()
             ),
             Err(e) => format!("Export failed: {e}"),

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Overlay, Stage};
-use crate::companies::trends::top_companies;
+use crate::companies::trends::{top_companies, top_companies_of_all};
 use crate::companies::{CompanyId, Timeline};
 
 /// The most companies one chart compares (and how many the top of the view gives).
@@ -65,10 +65,13 @@ impl App {
             }
             None if !companies.is_empty() => Chosen::Chips,
             None => {
-                companies = top_companies(&self.companies, &self.view, TOP_OF_VIEW)
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .collect();
+                // The view holds distinct articles: as many as the digest means all of them.
+                let top = if self.view.len() == self.digest.articles.len() {
+                    top_companies_of_all(&self.companies, TOP_OF_VIEW)
+                } else {
+                    top_companies(&self.companies, &self.view, TOP_OF_VIEW)
+                };
+                companies = top.into_iter().map(|(id, _)| id).collect();
                 Chosen::TopOfView
             }
         };
