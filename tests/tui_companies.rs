@@ -293,3 +293,18 @@ fn clicking_a_name_in_the_companies_line_and_a_wrapped_one() {
     app.handle_mouse(click(area.x, area.y));
     assert_eq!(app.company_filter, [walmart]);
 }
+
+#[test]
+fn a_new_company_index_closes_the_trend_view_and_a_tiny_screen_has_no_hits() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(&mut app, &mut t, "<Enter>");
+    assert!(!app.company_hits.is_empty());
+    let mut tiny = terminal(30, 8);
+    drive(&mut app, &mut tiny, "");
+    assert!(app.company_hits.is_empty());
+    drive(&mut app, &mut t, "t");
+    let index = CompanyIndex::build(&app.digest, &KnownCompanies::bundled());
+    app.set_companies(index);
+    assert!(matches!(app.overlay, Overlay::None));
+}

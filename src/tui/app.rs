@@ -209,6 +209,10 @@ impl App {
     pub fn set_companies(&mut self, companies: CompanyIndex) {
         self.companies = companies;
         self.company_filter.clear();
+        // Its series and ids belong to the index being replaced.
+        if matches!(self.overlay, Overlay::Trends(_)) {
+            self.overlay = Overlay::None;
+        }
         self.recompute_view();
     }
 

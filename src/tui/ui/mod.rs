@@ -26,6 +26,8 @@ pub const WIDE_WIDTH: u16 = 100;
 pub fn render(app: &mut App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        // No article drawn, so no company name to click.
+        app.company_hits.clear();
         popups::too_small(frame, area);
         return;
     }
