@@ -31,7 +31,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List articles, one line each (or JSON)
+    /// List articles, one line each, or as Markdown, CSV or JSON
     List(ListArgs),
     /// List the companies the articles mention, with article counts
     Companies(CompaniesArgs),
@@ -65,14 +65,29 @@ pub struct FilterArgs {
 pub struct ListArgs {
     /// Digest files or folders (default: the bundled sample)
     pub paths: Vec<PathBuf>,
-    /// Print a JSON array of articles
-    #[arg(long)]
+    /// Print a JSON array of articles (the same as `--format json`)
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::commands::export::Format>,
     /// Only unread articles
     #[arg(long)]
     pub unread: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+impl ListArgs {
+    /// `--format`, with `--json` as its old spelling; text by default.
+    pub fn format(&self) -> crate::commands::export::Format {
+        use crate::commands::export::Format;
+        if self.json {
+            Format::Json
+        } else {
+            self.format.unwrap_or_default()
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -46,13 +46,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
             let query = commands::select::filter_query(&args.filter, args.unread)?;
+            let format = args.format();
             // Read marks and companies only when the output or the filter needs them.
-            let state = if args.json || query.uses_read_state() {
+            let state = if format.needs_read_state() || query.uses_read_state() {
                 open_state(cli.state)
             } else {
                 ReadState::in_memory()
             };
-            let index = if args.json || query.uses_companies() {
+            let index = if format.needs_companies() || query.uses_companies() {
                 company_index(&loaded.digest)?
             } else {
                 CompanyIndex::default()
@@ -63,14 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 read: &state,
             };
             let selected = query.evaluate(&loaded.digest, &facts, &TextIndex::empty());
-            commands::list::list(
-                &loaded.digest,
-                &selected,
-                &index,
-                &state,
-                args.json,
-                &mut out,
-            )?;
+            commands::export::write(format, &loaded.digest, &selected, &index, &state, &mut out)?;
             0
         }
         Some(Command::Check(args)) => {

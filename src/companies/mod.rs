@@ -9,6 +9,8 @@ pub mod candidates;
 pub mod index;
 pub mod known;
 pub mod rules;
+pub mod trends;
 
 pub use index::{CompanyId, CompanyIndex};
 pub use known::{CompaniesFileError, KnownCompanies};
+pub use trends::{Bucket, Timeline};

@@ -32,4 +32,8 @@ pub enum Action {
     MarkViewRead,
     MarkDayRead,
     UndoBulkMark,
+    /// The trend view of the chips, else of the view's top companies.
+    OpenTrends,
+    /// Write the view as Markdown to a new file.
+    ExportView,
 }

@@ -13,6 +13,7 @@ use super::article_text::{article_blocks, layout};
 use super::days::{Day, days_newest_first};
 use super::keymap::action_for;
 use super::options::ReaderOptions;
+use super::trends::TrendView;
 use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
 use crate::query::{Query, TextIndex};
@@ -53,6 +54,7 @@ pub enum Overlay {
     Filter(Box<FilterInput>),
     Picker(Box<Picker>),
     Confirm(BulkMark),
+    Trends(Box<TrendView>),
 }
 
 /// The `/` bar while it is being edited.
@@ -140,6 +142,10 @@ pub struct App {
     pub should_quit: bool,
     /// User choices from the config file.
     pub options: ReaderOptions,
+    /// Company names drawn in the article view, for clicks (filled by the drawing).
+    pub company_hits: Vec<(Rect, CompanyId)>,
+    /// Where the export key writes (the current directory).
+    pub export_dir: PathBuf,
 }
 
 impl App {
@@ -190,6 +196,8 @@ impl App {
             narrow: false,
             should_quit: false,
             options: ReaderOptions::default(),
+            company_hits: Vec::new(),
+            export_dir: PathBuf::from("."),
         };
         app.state_seen = app.state_mtime();
         app.recount_unread();
@@ -201,6 +209,10 @@ impl App {
     pub fn set_companies(&mut self, companies: CompanyIndex) {
         self.companies = companies;
         self.company_filter.clear();
+        // Its series and ids belong to the index being replaced.
+        if matches!(self.overlay, Overlay::Trends(_)) {
+            self.overlay = Overlay::None;
+        }
         self.recompute_view();
     }
 
@@ -259,6 +271,7 @@ impl App {
             },
             Overlay::Filter(_) => self.filter_key(key),
             Overlay::Picker(_) => self.picker_key(key),
+            Overlay::Trends(_) => self.trends_key(key),
         }
     }
 
@@ -295,7 +308,7 @@ impl App {
                 let area = match pane {
                     Focus::Dates => self.areas.dates,
                     Focus::Headlines => self.areas.headlines,
-                    Focus::Article => return,
+                    Focus::Article => return self.click_article(pos),
                 };
                 // Rows start one below the pane's top border.
                 let row = usize::from(mouse.row.saturating_sub(area.y + 1));
@@ -372,6 +385,8 @@ impl App {
             }
             Action::MarkDayRead => self.mark_day_read(),
             Action::UndoBulkMark => self.undo_bulk_mark(),
+            Action::OpenTrends => self.open_trends(None),
+            Action::ExportView => self.export_view(),
         }
     }
 

@@ -246,6 +246,20 @@ pub const KEYMAP: &[Binding] = &[
         "undo the last bulk mark",
         None,
     ),
+    bind(
+        Browse,
+        &[ch('t')],
+        Action::OpenTrends,
+        "trends: the chosen companies' articles over time",
+        None,
+    ),
+    bind(
+        Browse,
+        &[ch('e')],
+        Action::ExportView,
+        "export the view as Markdown to a new file here",
+        None,
+    ),
 ];
 
 /// The action a key means in the given context. Article-only bindings win in the article.
@@ -364,6 +378,8 @@ mod tests {
             MarkViewRead,
             MarkDayRead,
             UndoBulkMark,
+            OpenTrends,
+            ExportView,
         ];
         for action in all {
             let b = KEYMAP.iter().find(|b| b.action == action);

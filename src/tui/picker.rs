@@ -1,6 +1,7 @@
 //! The company picker: companies by article count, narrowed as you type; Enter adds a chip.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Position;
 
 use super::app::{App, Overlay};
 use crate::companies::CompanyId;
@@ -31,6 +32,38 @@ impl App {
         starts
     }
 
+    /// The company under the picker's cursor.
+    fn picker_cursor_company(&self) -> Option<CompanyId> {
+        let Overlay::Picker(picker) = &self.overlay else {
+            return None;
+        };
+        let rows = self.picker_rows(&picker.input.lines().join(" "));
+        rows.get(picker.selected.min(rows.len().saturating_sub(1)))
+            .map(|&(id, _)| id)
+    }
+
+    /// Filters the view by one more company (a chip in the status bar).
+    pub(super) fn add_company_chip(&mut self, id: CompanyId) {
+        if !self.company_filter.contains(&id) {
+            self.company_filter.push(id);
+        }
+        self.headline_selected = 0;
+        self.recompute_view();
+    }
+
+    /// A click in the article view: on a company name, filter by that company.
+    pub(super) fn click_article(&mut self, at: Position) {
+        let hit = self
+            .company_hits
+            .iter()
+            .find(|(area, _)| area.contains(at))
+            .map(|&(_, id)| id);
+        if let Some(id) = hit {
+            self.add_company_chip(id);
+            self.message = Some(format!("Filtered by @{}", self.companies.name(id)));
+        }
+    }
+
     pub(super) fn picker_key(&mut self, key: KeyEvent) {
         let Overlay::Picker(picker) = &mut self.overlay else {
             return;
@@ -40,16 +73,15 @@ impl App {
             KeyCode::Down => picker.selected = picker.selected.saturating_add(1),
             KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
             KeyCode::Enter => {
-                let typed = picker.input.lines().join(" ");
-                let selected = picker.selected;
-                let rows = self.picker_rows(&typed);
+                let picked = self.picker_cursor_company();
                 self.overlay = Overlay::None;
-                if let Some(&(id, _)) = rows.get(selected.min(rows.len().saturating_sub(1))) {
-                    if !self.company_filter.contains(&id) {
-                        self.company_filter.push(id);
-                    }
-                    self.headline_selected = 0;
-                    self.recompute_view();
+                if let Some(id) = picked {
+                    self.add_company_chip(id);
+                }
+            }
+            KeyCode::Char('t') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                if let Some(id) = self.picker_cursor_company() {
+                    self.open_trends(Some(id));
                 }
             }
             _ => {

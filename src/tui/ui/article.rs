@@ -8,12 +8,15 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::UnicodeWidthStr;
 
 use super::{pane_block, theme};
+use crate::companies::CompanyId;
 use crate::tui::app::{App, Focus};
 use crate::tui::article_text::{Block, ScreenLine, article_blocks, layout};
 
 pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
+    app.company_hits.clear();
     let focused = app.focus == Focus::Article;
     let Some(index) = app.selected_article() else {
         frame.render_widget(
@@ -37,7 +40,8 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     // Highlights are found per block, and only for the blocks on screen.
     let mut highlights: Vec<Option<Vec<Mark>>> = vec![None; blocks.len()];
     let mut out: Vec<Line> = Vec::with_capacity(visible.len());
-    for line in visible {
+    let mut hits: Vec<(Rect, CompanyId)> = Vec::new();
+    for (row, line) in visible.iter().enumerate() {
         let ScreenLine::Text { block, range } = line else {
             out.push(Line::raw(""));
             continue;
@@ -47,10 +51,23 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         };
         let marks = highlights
             .get_mut(*block)
-            .map(|h| h.get_or_insert_with(|| block_highlights(app, b)).as_slice())
+            .map(|h| {
+                h.get_or_insert_with(|| block_highlights(app, index, b))
+                    .as_slice()
+            })
             .unwrap_or(&[]);
+        let y = inner.y.saturating_add(row as u16);
+        hits.extend(company_hits(
+            b.text(),
+            range.clone(),
+            marks,
+            inner.x,
+            y,
+            width,
+        ));
         out.push(styled_line(b.text(), range.clone(), marks, block_style(b)));
     }
+    app.company_hits = hits;
 
     let percent = (app.article_scroll * 100)
         .checked_div(max_scroll)
@@ -77,27 +94,81 @@ fn block_style(block: &Block) -> Style {
     }
 }
 
-/// A highlighted byte range of a block and its style.
-type Mark = (Range<usize>, Style);
+/// A highlighted byte range of a block, its style, and the company it names (clickable).
+type Mark = (Range<usize>, Style, Option<CompanyId>);
 
-/// What to highlight in a block: the words the filter matched, and company names.
-fn block_highlights(app: &App, block: &Block) -> Vec<Mark> {
-    if let Block::Meta(_) = block {
-        return Vec::new();
-    }
+/// What `article_blocks` starts the companies line with.
+const COMPANIES_PREFIX: &str = "Companies: ";
+
+/// What to highlight in a block: the words the filter matched, and company names (in
+/// the paragraphs and in the companies line).
+fn block_highlights(app: &App, article: u32, block: &Block) -> Vec<Mark> {
     let text = block.text();
+    if let Block::Meta(_) = block {
+        return companies_line_marks(app, article, text);
+    }
     let mut marks: Vec<Mark> = crate::query::find_highlights(text, &app.highlight_words)
         .into_iter()
-        .map(|r| (r, theme::QUERY_MATCH))
+        .map(|r| (r, theme::QUERY_MATCH, None))
         .collect();
     marks.extend(
         app.companies
             .mentions(text)
             .into_iter()
-            .map(|(r, _)| (r, theme::COMPANY_MENTION)),
+            .map(|(r, id)| (r, theme::COMPANY_MENTION, Some(id))),
     );
-    marks.sort_by_key(|(r, _)| r.start);
+    marks.sort_by_key(|(r, _, _)| r.start);
     marks
+}
+
+/// The names in `Companies: A, B, C`, found where `article_blocks` put them (in the
+/// order of `companies_of`, joined by `, `); any other meta line has none.
+fn companies_line_marks(app: &App, article: u32, text: &str) -> Vec<Mark> {
+    if !text.starts_with(COMPANIES_PREFIX) {
+        return Vec::new();
+    }
+    let mut marks = Vec::new();
+    let mut pos = COMPANIES_PREFIX.len();
+    for &(id, _) in app.companies.companies_of(article) {
+        let name = app.companies.name(id);
+        let range = pos..pos + name.len();
+        if text.get(range.clone()) != Some(name) {
+            break;
+        }
+        marks.push((range, theme::COMPANY_MENTION, Some(id)));
+        pos += name.len() + ", ".len();
+    }
+    marks
+}
+
+/// Where on screen the company marks of one wrapped line were drawn: the line's text
+/// starts at column `x` of row `y` and is clipped at `width` columns.
+fn company_hits(
+    text: &str,
+    line: Range<usize>,
+    marks: &[Mark],
+    x: u16,
+    y: u16,
+    width: u16,
+) -> Vec<(Rect, CompanyId)> {
+    let columns = |r: Range<usize>| text.get(r).map_or(0, |s| s.width());
+    let mut hits = Vec::new();
+    for (mark, _, company) in marks {
+        let Some(id) = company else {
+            continue;
+        };
+        let start = mark.start.max(line.start);
+        let end = mark.end.min(line.end);
+        if start >= end {
+            continue;
+        }
+        let left = columns(line.start..start).min(usize::from(width)) as u16;
+        let right = (columns(line.start..end)).min(usize::from(width)) as u16;
+        if right > left {
+            hits.push((Rect::new(x + left, y, right - left, 1), *id));
+        }
+    }
+    hits
 }
 
 /// The slice `line` of `text` as spans, with the marked parts styled over `base`.
@@ -105,7 +176,7 @@ fn block_highlights(app: &App, block: &Block) -> Vec<Mark> {
 fn styled_line<'a>(text: &'a str, line: Range<usize>, marks: &[Mark], base: Style) -> Line<'a> {
     let mut spans = Vec::new();
     let mut pos = line.start;
-    for (mark, style) in marks {
+    for (mark, style, _) in marks {
         let start = mark.start.max(pos);
         let end = mark.end.min(line.end);
         if start >= end {

@@ -7,6 +7,7 @@ mod headlines;
 mod popups;
 mod status;
 pub mod theme;
+mod trends;
 
 pub use popups::loading;
 
@@ -25,6 +26,8 @@ pub const WIDE_WIDTH: u16 = 100;
 pub fn render(app: &mut App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        // No article drawn, so no company name to click.
+        app.company_hits.clear();
         popups::too_small(frame, area);
         return;
     }
@@ -58,6 +61,7 @@ pub fn render(app: &mut App, frame: &mut Frame) {
         Overlay::Help { .. } => popups::help(app, frame, body),
         Overlay::Picker(_) => popups::picker(app, frame, body),
         Overlay::Confirm(bulk) => popups::confirm(frame, body, bulk.articles.len()),
+        Overlay::Trends(_) => trends::render(app, frame, body),
         Overlay::None | Overlay::Filter(_) => {}
     }
 }

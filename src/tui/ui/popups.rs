@@ -6,6 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::theme;
+use crate::companies::Timeline;
+use crate::companies::trends::{resample, sparkline};
 use crate::tui::app::{App, Overlay, group_digits};
 use crate::tui::keymap::{KEYMAP, keys_label};
 use crate::tui::wrap::truncate;
@@ -52,6 +54,9 @@ const POPUP_KEYS: &[(&str, &str)] = &[
     ),
     ("Esc", "filter bar: cancel · popups: close"),
     ("↑ ↓", "picker: move through the companies"),
+    ("Ctrl-t", "picker: trend of the company under the cursor"),
+    ("← → h l", "trends: move the cursor through time"),
+    ("Esc q t", "trends: close"),
     ("y / n", "confirm or refuse a bulk mark"),
 ];
 
@@ -94,9 +99,31 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     let Overlay::Picker(picker) = &app.overlay else {
         return;
     };
-    let rect = centered(area, 50, area.height.saturating_sub(4).max(8));
+    // Sparklines only when the digest spans more than one bucket; the popup widens for them.
+    let timeline = Timeline::new(&app.digest);
+    let trends = timeline.len() >= 2;
+    let popup_width = if trends {
+        (area.width * 3 / 5).clamp(74, 130)
+    } else {
+        50
+    };
+    let rect = centered(area, popup_width, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
-    let block = popup_block("Companies");
+    let mut block = popup_block("Companies");
+    if trends {
+        block = block.title_bottom(
+            Line::styled(
+                format!(
+                    " {} to {}, per {} · Ctrl-t trend ",
+                    timeline.label(0),
+                    timeline.label(timeline.len() - 1),
+                    timeline.bucket().name()
+                ),
+                theme::DIM,
+            )
+            .right_aligned(),
+        );
+    }
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [input_area, list_area] =
@@ -108,19 +135,34 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     let selected = picker.selected.min(rows.len().saturating_sub(1));
     let offset = selected.saturating_sub(height.saturating_sub(1));
     let width = usize::from(list_area.width);
-    let mut lines: Vec<Line> = rows
-        .iter()
+    let shown = rows.iter().skip(offset).take(height);
+    let count_width = shown
+        .clone()
+        .map(|r| group_digits(r.1).len())
+        .max()
+        .unwrap_or(0);
+    let spark_width = if trends {
+        sparkline_width(width, count_width, timeline.len())
+    } else {
+        0
+    };
+    let mut lines: Vec<Line> = shown
         .enumerate()
-        .skip(offset)
-        .take(height)
         .map(|(i, (id, count))| {
             let count = group_digits(*count);
+            let spark = if spark_width > 0 {
+                let counts = resample(&timeline.company(&app.companies, *id), spark_width);
+                format!("{} ", sparkline(&counts))
+            } else {
+                String::new()
+            };
+            let spark_len = spark.chars().count();
             let name = truncate(
                 app.companies.name(*id),
-                width.saturating_sub(count.len() + 1),
+                width.saturating_sub(count_width + spark_len + 1),
             );
-            let pad = width.saturating_sub(name.chars().count() + count.len());
-            let style = if i == selected {
+            let pad = width.saturating_sub(name.chars().count() + spark_len + count.len());
+            let style = if offset + i == selected {
                 theme::SELECTED_FOCUSED
             } else {
                 ratatui::style::Style::default()
@@ -128,6 +170,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
             Line::from(vec![
                 Span::raw(name),
                 Span::raw(" ".repeat(pad)),
+                Span::styled(spark, theme::SPARKLINE),
                 Span::styled(count, theme::COUNTS),
             ])
             .style(style)
@@ -145,6 +188,23 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(why, theme::DIM));
     }
     frame.render_widget(Paragraph::new(lines), list_area);
+}
+
+/// Names get at least this many columns before a sparkline gets any.
+const PICKER_NAME_MIN: usize = 18;
+const SPARKLINE_MAX: usize = 60;
+const SPARKLINE_MIN: usize = 8;
+
+/// Columns for the picker's sparklines in a row `width` wide: at most half the row, or
+/// 0 when they would squeeze the names (or be too short to show a shape).
+fn sparkline_width(width: usize, count_width: usize, buckets: usize) -> usize {
+    let room = width.saturating_sub(PICKER_NAME_MIN + 1 + count_width + 1);
+    let w = room.min(width / 2).min(SPARKLINE_MAX).min(buckets);
+    if w >= SPARKLINE_MIN.min(buckets) && w >= 2 {
+        w
+    } else {
+        0
+    }
 }
 
 pub fn confirm(frame: &mut Frame, area: Rect, count: usize) {
@@ -204,4 +264,30 @@ pub fn loading(frame: &mut Frame, label: &str, elapsed: std::time::Duration) {
         Paragraph::new(text).centered(),
         centered(area, area.width, 4),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sparkline_width;
+
+    #[test]
+    fn sparklines_take_at_most_half_the_row_and_never_squeeze_names() {
+        // (row width, count width, buckets) -> sparkline columns
+        let table = [
+            ((72, 7, 120), 36),
+            ((128, 7, 120), 60),
+            ((48, 3, 120), 24),
+            ((38, 3, 120), 15),
+            ((30, 3, 120), 0), // 7 columns would be too short to show a shape
+            ((72, 7, 5), 5),   // fewer buckets than room: one column each
+            ((72, 7, 1), 0),   // one bucket has no shape
+        ];
+        for ((width, count, buckets), want) in table {
+            assert_eq!(
+                sparkline_width(width, count, buckets),
+                want,
+                "{width} {count} {buckets}"
+            );
+        }
+    }
 }

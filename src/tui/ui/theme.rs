@@ -31,3 +31,14 @@ pub const COMPANY_MENTION: Style = Style::new()
     .fg(Color::Yellow)
     .add_modifier(Modifier::UNDERLINED);
 pub const QUERY_MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+/// Company sparklines in the picker.
+pub const SPARKLINE: Style = Style::new().fg(Color::Cyan);
+/// One colour per company in the trend view, in order.
+pub const SERIES: [Style; 6] = [
+    Style::new().fg(Color::Cyan),
+    Style::new().fg(Color::Yellow),
+    Style::new().fg(Color::Magenta),
+    Style::new().fg(Color::Green),
+    Style::new().fg(Color::LightRed),
+    Style::new().fg(Color::LightBlue),
+];
