@@ -110,7 +110,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     Some(format!("companies.json ignored: {e}")),
                 ),
             };
-            let outcome = gazette::tui::launch(cli.paths, cli.state, known, note)?;
+            let outcome = gazette::tui::launch(cli.paths, cli.state, known, note, Default::default())?;
             if outcome.unsaved_marks {
                 eprintln!("gazette: your last read marks could not be saved");
             }
