@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod companies;
+pub mod config;
+pub mod generate;
 pub mod list;
 pub mod mark;
 pub mod select;
