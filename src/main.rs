@@ -9,7 +9,7 @@ use clap::Parser;
 use gazette::cli::{Cli, Command};
 use gazette::commands;
 use gazette::companies::{CompanyIndex, KnownCompanies};
-use gazette::config::{Config, color_enabled};
+use gazette::config::{Config, ConfigError, color_enabled};
 use gazette::query::TextIndex;
 use gazette::state::ReadState;
 use gazette::tui::launch::Setup;
@@ -136,14 +136,18 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 ),
             };
             // A bad config must not keep the reader shut either: defaults, and say so.
-            let (setup, config_note) = reader_setup(&cli);
-            let note = match (config_note.clone(), note) {
+            let (setup, config_error) = reader_setup(&cli);
+            // The status bar is narrow: the error first, with the file's name only.
+            let config_note = config_error
+                .as_ref()
+                .map(|e| format!("{} · config ignored, defaults in use", e.brief()));
+            let note = match (config_note, note) {
                 (Some(c), Some(k)) => Some(format!("{c} · {k}")),
                 (c, k) => c.or(k),
             };
             let outcome = gazette::tui::launch(cli.paths, cli.state, known, note, setup)?;
-            if let Some(note) = config_note {
-                eprintln!("gazette: {note}");
+            if let Some(e) = config_error {
+                eprintln!("gazette: config ignored, defaults in use: {e}");
             }
             if outcome.unsaved_marks {
                 eprintln!("gazette: your last read marks could not be saved");
@@ -163,13 +167,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 
 /// The reader's set-up from the config file and the flags, and what was wrong with the
 /// config if it had to be ignored.
-fn reader_setup(cli: &Cli) -> (Setup, Option<String>) {
+fn reader_setup(cli: &Cli) -> (Setup, Option<ConfigError>) {
     let (config, note) = match Config::load_or_default(cli.config.clone()) {
         Ok(config) => (config, None),
-        Err(e) => (
-            Config::default(),
-            Some(format!("config ignored, defaults in use: {e}")),
-        ),
+        Err(e) => (Config::default(), Some(e)),
     };
     let no_color = std::env::var_os("NO_COLOR");
     let color = color_enabled(cli.color, no_color.as_deref(), io::stdout().is_terminal());
@@ -181,6 +182,7 @@ fn reader_setup(cli: &Cli) -> (Setup, Option<String>) {
         options,
         keymap: config.keymap,
         theme: config.theme.resolve(color),
+        color,
     };
     (setup, note)
 }

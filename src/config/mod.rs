@@ -56,6 +56,27 @@ pub enum ConfigError {
     NoConfigDir,
 }
 
+impl ConfigError {
+    /// The message with the file's name instead of its path, for the status bar.
+    pub fn brief(&self) -> String {
+        let name = |p: &Path| {
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+        };
+        match self {
+            ConfigError::Invalid {
+                path,
+                line,
+                column,
+                key,
+                message,
+            } => format!("{}:{line}:{column}: {}", name(path), keyed(key, message)),
+            ConfigError::Io { path, error } => format!("{}: {error}", name(path)),
+            other => other.to_string(),
+        }
+    }
+}
+
 fn keyed(key: &Option<String>, message: &str) -> String {
     match key {
         Some(k) => format!("{k}: {message}"),

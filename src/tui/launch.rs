@@ -46,12 +46,25 @@ pub struct Outcome {
 }
 
 /// How the user set the reader up: the config file's choices and the command line's.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Setup {
     pub options: ReaderOptions,
     pub keymap: Keymap,
     /// Already resolved for colour (monochrome without it).
     pub theme: Theme,
+    /// Whether the terminal gets colour at all.
+    pub color: bool,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            options: ReaderOptions::default(),
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            color: true,
+        }
+    }
 }
 
 /// Opens `paths` (none: the bundled sample) in the reader and runs it until the user quits.
@@ -63,6 +76,9 @@ pub fn launch(
     note: Option<String>,
     setup: Setup,
 ) -> Result<Outcome, LaunchError> {
+    // crossterm drops colours by itself when NO_COLOR is set; `--color always` must beat
+    // that, and without colour nothing (a widget's default style) may slip through.
+    ratatui::crossterm::style::force_color_output(setup.color);
     let mut guard = TerminalGuard::new(setup.options.mouse)?;
     let terminal = &mut guard.terminal;
     let Some(loaded) = load_with_screen(terminal, &setup.theme, paths)? else {
