@@ -258,3 +258,16 @@ fn init_writes_a_file_that_parses_and_never_overwrites() {
     assert!(matches!(err, ConfigError::Exists { .. }), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mouse = false\n");
 }
+
+#[test]
+fn the_readme_example_config_is_valid() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("```toml\n")
+        .expect("a toml block in the README")
+        + 8;
+    let len = readme[start..].find("```").unwrap();
+    let config = parse(&readme[start..start + len]).unwrap();
+    assert_eq!(config.theme.base, ThemeName::Light);
+    assert_eq!(config.keymap.label(Action::Quit), "Q");
+}
