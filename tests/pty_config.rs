@@ -18,8 +18,8 @@ struct Reader {
 }
 
 impl Reader {
-    /// Starts gazette on the sample with `args` and `env` (a fresh state file; no config
-    /// unless `env` names one) and waits for the first frame.
+    /// Starts gazette on the sample with `args` and `env` (a fresh state file; an empty
+    /// config unless `env` or `args` name one) and waits for the first frame.
     fn start(args: &[&str], env: &[(&str, &str)]) -> Reader {
         let state = tempfile::tempdir().unwrap();
         let pty = native_pty_system()
@@ -35,7 +35,10 @@ impl Reader {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env("GAZETTE_STATE", state.path().join("state.json"));
-        cmd.env("GAZETTE_CONFIG", state.path().join("no-config.toml"));
+        // An empty config: never the user's real one.
+        let empty = state.path().join("empty.toml");
+        std::fs::write(&empty, "").unwrap();
+        cmd.env("GAZETTE_CONFIG", &empty);
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -128,6 +131,7 @@ fn write_config(dir: &Path, text: &str) -> String {
 fn colour_by_default_none_with_no_color_and_always_wins() {
     let r = Reader::start(&[], &[]);
     assert!(r.coloured_cells() > 100, "{}", r.coloured_cells());
+    assert!(!r.parser.screen().contents().contains("config ignored"));
     assert!(r.quit_with(b"q"));
 
     let r = Reader::start(&[], &[("NO_COLOR", "1")]);
