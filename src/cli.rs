@@ -4,12 +4,16 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
+use crate::config::ColorChoice;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "gazette",
     version,
     about = "A terminal reader for news digests",
-    args_conflicts_with_subcommands = true
+    // No args_conflicts_with_subcommands: it made global flags before a subcommand
+    // (`gazette --config F config`, `gazette --state F list`) a usage error.
+    after_help = "Environment: GAZETTE_STATE and GAZETTE_CONFIG name the read-state and config files; NO_COLOR (non-empty) turns colour off unless --color always."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -27,6 +31,24 @@ pub struct Cli {
         hide_env_values = true
     )]
     pub state: Option<PathBuf>,
+
+    /// Config file (default: $GAZETTE_CONFIG, else config.toml in gazette's config dir)
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "GAZETTE_CONFIG",
+        hide_env_values = true
+    )]
+    pub config: Option<PathBuf>,
+
+    /// When to use colour
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+
+    /// No mouse capture in the reader (the terminal's own text selection keeps working)
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -39,6 +61,38 @@ pub enum Command {
     Check(PathsArg),
     /// Mark articles read or unread, by id and/or by filter
     Mark(MarkArgs),
+    /// Check the config file, or write the commented default (--init) or show where it lives
+    Config(ConfigArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff: `gazette man | man -l -`), or a subcommand's
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").args(["init", "path", "default"])))]
+pub struct ConfigArgs {
+    /// Write the commented default config (never over an existing file)
+    #[arg(long)]
+    pub init: bool,
+    /// Print where the config file lives
+    #[arg(long)]
+    pub path: bool,
+    /// Print the commented default config
+    #[arg(long)]
+    pub default: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (the main page lists them)
+    pub subcommand: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

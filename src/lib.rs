@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod commands;
 pub mod companies;
+pub mod config;
 pub mod digest;
 pub mod facts;
 pub mod query;

@@ -1,6 +1,6 @@
 //! Entry point: parse the command line, run the reader or a subcommand, report errors once.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -9,8 +9,10 @@ use clap::Parser;
 use gazette::cli::{Cli, Command};
 use gazette::commands;
 use gazette::companies::{CompanyIndex, KnownCompanies};
+use gazette::config::{Config, ConfigError, color_enabled};
 use gazette::query::TextIndex;
 use gazette::state::ReadState;
+use gazette::tui::launch::Setup;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -81,6 +83,29 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 Err(err) => return Err(err.into()),
             }
         }
+        Some(Command::Config(args)) => {
+            commands::config::run(&args, cli.config, &mut out)?;
+            0
+        }
+        Some(Command::Completions(args)) => {
+            commands::generate::completions(args.shell, &mut out)?;
+            0
+        }
+        Some(Command::Man(args)) => {
+            match commands::generate::man(args.subcommand.as_deref(), &mut out) {
+                Some(written) => {
+                    written?;
+                    0
+                }
+                None => {
+                    eprintln!(
+                        "gazette: no subcommand `{}`; `gazette man` lists them",
+                        args.subcommand.unwrap_or_default()
+                    );
+                    2
+                }
+            }
+        }
         Some(Command::Companies(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
@@ -104,7 +129,20 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                     Some(format!("companies.json ignored: {e}")),
                 ),
             };
-            let outcome = gazette::tui::launch(cli.paths, cli.state, known, note)?;
+            // A bad config must not keep the reader shut either: defaults, and say so.
+            let (setup, config_error) = reader_setup(&cli);
+            // The status bar is narrow: the error first, with the file's name only.
+            let config_note = config_error
+                .as_ref()
+                .map(|e| format!("{} · config ignored, defaults in use", e.brief()));
+            let note = match (config_note, note) {
+                (Some(c), Some(k)) => Some(format!("{c} · {k}")),
+                (c, k) => c.or(k),
+            };
+            let outcome = gazette::tui::launch(cli.paths, cli.state, known, note, setup)?;
+            if let Some(e) = config_error {
+                eprintln!("gazette: config ignored, defaults in use: {e}");
+            }
             if outcome.unsaved_marks {
                 eprintln!("gazette: your last read marks could not be saved");
             }
@@ -119,6 +157,28 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     };
     out.flush()?;
     Ok(code as u8)
+}
+
+/// The reader's set-up from the config file and the flags, and what was wrong with the
+/// config if it had to be ignored.
+fn reader_setup(cli: &Cli) -> (Setup, Option<ConfigError>) {
+    let (config, note) = match Config::load_or_default(cli.config.clone()) {
+        Ok(config) => (config, None),
+        Err(e) => (Config::default(), Some(e)),
+    };
+    let no_color = std::env::var_os("NO_COLOR");
+    let color = color_enabled(cli.color, no_color.as_deref(), io::stdout().is_terminal());
+    let mut options = config.options;
+    if cli.no_mouse {
+        options.mouse = false;
+    }
+    let setup = Setup {
+        options,
+        keymap: config.keymap,
+        theme: config.theme.resolve(color),
+        color,
+    };
+    (setup, note)
 }
 
 /// The read state for `--state`/`$GAZETTE_STATE` or the default file; problems are warnings.

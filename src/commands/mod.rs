@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod companies;
+pub mod config;
 pub mod export;
+pub mod generate;
 pub mod list;
 pub mod mark;
 pub mod select;

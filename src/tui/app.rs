@@ -11,9 +11,10 @@ use ratatui_textarea::TextArea;
 use super::action::Action;
 use super::article_text::{article_blocks, layout};
 use super::days::{Day, days_newest_first};
-use super::keymap::action_for;
+use super::keymap::Keymap;
 use super::options::ReaderOptions;
 use super::trends::TrendView;
+use super::ui::Theme;
 use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
 use crate::query::{Query, TextIndex};
@@ -146,6 +147,10 @@ pub struct App {
     pub company_hits: Vec<(Rect, CompanyId)>,
     /// Where the export key writes (the current directory).
     pub export_dir: PathBuf,
+    /// The keys in force (the defaults, or the config file's).
+    pub keymap: Keymap,
+    /// The styles to draw with (the config's theme, or monochrome without colour).
+    pub theme: Theme,
 }
 
 impl App {
@@ -198,11 +203,28 @@ impl App {
             options: ReaderOptions::default(),
             company_hits: Vec::new(),
             export_dir: PathBuf::from("."),
+            keymap: Keymap::default(),
+            theme: Theme::default(),
         };
         app.state_seen = app.state_mtime();
         app.recount_unread();
         app.recompute_view();
         app
+    }
+
+    /// Applies the user's set-up: options, keys, theme, and the default query as the filter.
+    pub fn setup(&mut self, setup: super::launch::Setup) {
+        self.options = setup.options;
+        self.keymap = setup.keymap;
+        self.theme = setup.theme;
+        if let Some(query) = self.options.default_query.clone() {
+            self.set_query(query);
+            // The config check refuses a malformed query; should one slip through, start unfiltered.
+            if let Some(e) = self.query_error.take() {
+                self.query.clear();
+                self.message = Some(format!("default_query ignored: {e}"));
+            }
+        }
     }
 
     /// Installs the company index (built after the digest loads).
@@ -252,14 +274,17 @@ impl App {
         }
         match &mut self.overlay {
             Overlay::None => {
-                if let Some(action) = action_for(key, self.focus == Focus::Article) {
+                if let Some(action) = self.keymap.action_for(key, self.focus == Focus::Article) {
                     self.apply(action);
                 }
             }
-            Overlay::Help { scroll } => match key.code {
-                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
-                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                KeyCode::Char('q') => self.should_quit = true,
+            // Help scrolls with the arrows and the user's up/down keys.
+            Overlay::Help { scroll } => match (key.code, self.keymap.action_for(key, false)) {
+                (KeyCode::Down, _) | (_, Some(Action::MoveDown)) => {
+                    *scroll = scroll.saturating_add(1)
+                }
+                (KeyCode::Up, _) | (_, Some(Action::MoveUp)) => *scroll = scroll.saturating_sub(1),
+                (_, Some(Action::Quit)) => self.should_quit = true,
                 _ => self.overlay = Overlay::None,
             },
             Overlay::Confirm(_) => match key.code {

@@ -262,23 +262,117 @@ pub const KEYMAP: &[Binding] = &[
     ),
 ];
 
-/// The action a key means in the given context. Article-only bindings win in the article.
+/// The action a key means in the given context, with the default keys.
 pub fn action_for(key: KeyEvent, in_article: bool) -> Option<Action> {
+    find_action(key, in_article, |_, b| b.keys)
+}
+
+/// Article-only bindings win in the article; `keys_of` gives each row's keys.
+fn find_action<'a>(
+    key: KeyEvent,
+    in_article: bool,
+    keys_of: impl Fn(usize, &'static Binding) -> &'a [Key],
+) -> Option<Action> {
     // Shifted letters arrive as uppercase chars; ignore SHIFT so `G` matches `ch('G')`.
     let mods = key.modifiers - KeyModifiers::SHIFT;
-    let matches = |b: &&Binding| b.keys.iter().any(|k| k.code == key.code && k.mods == mods);
-    let specific = KEYMAP
-        .iter()
-        .filter(|b| b.context == Context::Article && in_article)
+    let matches = |&(i, b): &(usize, &'static Binding)| {
+        keys_of(i, b)
+            .iter()
+            .any(|k| k.code == key.code && k.mods == mods)
+    };
+    let rows = || KEYMAP.iter().enumerate();
+    let specific = rows()
+        .filter(|(_, b)| b.context == Context::Article && in_article)
         .find(matches);
     specific
         .or_else(|| {
-            KEYMAP
-                .iter()
-                .filter(|b| b.context == Context::Browse)
+            rows()
+                .filter(|(_, b)| b.context == Context::Browse)
                 .find(matches)
         })
-        .map(|b| b.action)
+        .map(|(_, b)| b.action)
+}
+
+/// The keys in force for each row of `KEYMAP`: its defaults, or the user's from the
+/// config file. The table stays the one source of actions, help and hints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// One entry per `KEYMAP` row, in its order.
+    keys: Vec<Vec<Key>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            keys: KEYMAP.iter().map(|b| b.keys.to_vec()).collect(),
+        }
+    }
+}
+
+impl Keymap {
+    pub fn action_for(&self, key: KeyEvent, in_article: bool) -> Option<Action> {
+        find_action(key, in_article, |i, _| self.row_keys(i))
+    }
+
+    fn row_keys(&self, row: usize) -> &[Key] {
+        self.keys.get(row).map_or(&[], Vec::as_slice)
+    }
+
+    /// Each binding with the keys in force for it.
+    pub fn rows(&self) -> impl Iterator<Item = (&'static Binding, &[Key])> {
+        KEYMAP
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b, self.row_keys(i)))
+    }
+
+    /// The keys of an action (its first row); empty when the user unbound it.
+    pub fn keys_of(&self, action: Action) -> &[Key] {
+        KEYMAP
+            .iter()
+            .position(|b| b.action == action)
+            .map_or(&[], |i| self.row_keys(i))
+    }
+
+    /// Replaces the keys of every row of `action`.
+    pub fn rebind(&mut self, action: Action, keys: Vec<Key>) {
+        for (i, b) in KEYMAP.iter().enumerate() {
+            if b.action == action
+                && let Some(slot) = self.keys.get_mut(i)
+            {
+                *slot = keys.clone();
+            }
+        }
+    }
+
+    /// A key bound to two actions in one context, if any: the key and both actions.
+    pub fn conflict(&self) -> Option<(Key, Action, Action)> {
+        let rows: Vec<_> = self.rows().collect();
+        for (i, (a, a_keys)) in rows.iter().enumerate() {
+            for (b, b_keys) in rows.iter().skip(i + 1) {
+                if a.context != b.context || a.action == b.action {
+                    continue;
+                }
+                if let Some(k) = a_keys.iter().find(|k| b_keys.contains(k)) {
+                    return Some((*k, a.action, b.action));
+                }
+            }
+        }
+        None
+    }
+
+    /// The keys of an action as help shows them: `j ↓`, or `(unbound)`.
+    pub fn label(&self, action: Action) -> String {
+        keys_text(self.keys_of(action))
+    }
+}
+
+/// Keys as help shows them: `j ↓`, or `(unbound)`.
+pub fn keys_text(keys: &[Key]) -> String {
+    if keys.is_empty() {
+        return "(unbound)".to_string();
+    }
+    keys.iter().map(key_label).collect::<Vec<_>>().join(" ")
 }
 
 /// How a key is written in help and hints: `j`, `Ctrl-d`, `PgDn`.
@@ -294,12 +388,20 @@ pub fn key_label(k: &Key) -> String {
         KeyCode::PageUp => "PgUp".to_string(),
         KeyCode::BackTab => "Shift-Tab".to_string(),
         KeyCode::Backspace => "Backspace".to_string(),
+        // Spelled out: crossterm names these differently on macOS.
+        KeyCode::Enter => "Enter".to_string(),
+        KeyCode::Delete => "Del".to_string(),
         other => format!("{other}"),
     };
-    if k.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{name}")
+    let alt = if k.mods.contains(KeyModifiers::ALT) {
+        "Alt-"
     } else {
-        name
+        ""
+    };
+    if k.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{alt}{name}")
+    } else {
+        format!("{alt}{name}")
     }
 }
 

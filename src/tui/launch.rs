@@ -12,8 +12,10 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use super::app::{App, Progress, Stage};
+use super::keymap::Keymap;
+use super::options::ReaderOptions;
 use super::terminal::{Term, TerminalGuard};
-use super::ui;
+use super::ui::{self, Theme};
 use crate::commands;
 use crate::companies::{CompanyIndex, KnownCompanies};
 use crate::digest::{LoadError, Loaded};
@@ -43,6 +45,28 @@ pub struct Outcome {
     pub unsaved_marks: bool,
 }
 
+/// How the user set the reader up: the config file's choices and the command line's.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub options: ReaderOptions,
+    pub keymap: Keymap,
+    /// Already resolved for colour (monochrome without it).
+    pub theme: Theme,
+    /// Whether the terminal gets colour at all.
+    pub color: bool,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            options: ReaderOptions::default(),
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            color: true,
+        }
+    }
+}
+
 /// Opens `paths` (none: the bundled sample) in the reader and runs it until the user quits.
 /// `note` is a start-up problem to show in the status bar (e.g. an ignored companies.json).
 pub fn launch(
@@ -50,10 +74,14 @@ pub fn launch(
     state_path: Option<PathBuf>,
     known: KnownCompanies,
     note: Option<String>,
+    setup: Setup,
 ) -> Result<Outcome, LaunchError> {
-    let mut guard = TerminalGuard::new(true)?;
+    // crossterm drops colours by itself when NO_COLOR is set; `--color always` must beat
+    // that, and without colour nothing (a widget's default style) may slip through.
+    ratatui::crossterm::style::force_color_output(setup.color);
+    let mut guard = TerminalGuard::new(setup.options.mouse)?;
     let terminal = &mut guard.terminal;
-    let Some(loaded) = load_with_screen(terminal, paths)? else {
+    let Some(loaded) = load_with_screen(terminal, &setup.theme, paths)? else {
         return Ok(Outcome {
             warnings: 0,
             unsaved_marks: false,
@@ -62,6 +90,7 @@ pub fn launch(
     let (state, state_warnings) = ReadState::open_or_default(state_path);
     let warnings = loaded.warnings.len();
     let mut app = App::shared(Arc::new(loaded.digest), state);
+    app.setup(setup);
     if let Some(w) = state_warnings.last() {
         app.message = Some(w.clone());
     } else if note.is_some() {
@@ -94,6 +123,7 @@ pub fn launch(
 /// Loads on a thread while showing a loading screen. `None` when the user quit meanwhile.
 fn load_with_screen(
     terminal: &mut Term,
+    theme: &Theme,
     paths: Vec<PathBuf>,
 ) -> Result<Option<Loaded>, LaunchError> {
     let label = describe(&paths);
@@ -103,7 +133,7 @@ fn load_with_screen(
         let _ = tx.send(commands::load(&paths));
     });
     loop {
-        terminal.draw(|f| ui::loading(f, &label, started.elapsed()))?;
+        terminal.draw(|f| ui::loading(theme, f, &label, started.elapsed()))?;
         match rx.recv_timeout(BACKGROUND_FRAME) {
             Ok(loaded) => return Ok(Some(loaded?)),
             Err(RecvTimeoutError::Disconnected) => return Err(LaunchError::LoaderDied),

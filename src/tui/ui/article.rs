@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane_block, theme};
+use super::pane_block;
+use super::theme::Theme;
 use crate::companies::CompanyId;
 use crate::tui::app::{App, Focus};
 use crate::tui::article_text::{Block, ScreenLine, article_blocks, layout};
@@ -20,13 +21,13 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Article;
     let Some(index) = app.selected_article() else {
         frame.render_widget(
-            Paragraph::new(Line::styled(" Nothing selected", theme::DIM))
-                .block(pane_block("Article", focused)),
+            Paragraph::new(Line::styled(" Nothing selected", app.theme.dim))
+                .block(pane_block(&app.theme, "Article", focused)),
             area,
         );
         return;
     };
-    let inner = pane_block("", focused).inner(area);
+    let inner = pane_block(&app.theme, "", focused).inner(area);
     // One column for the scrollbar.
     let width = inner.width.saturating_sub(1);
     let height = usize::from(inner.height);
@@ -65,15 +66,20 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
             y,
             width,
         ));
-        out.push(styled_line(b.text(), range.clone(), marks, block_style(b)));
+        out.push(styled_line(
+            b.text(),
+            range.clone(),
+            marks,
+            block_style(&app.theme, b),
+        ));
     }
     app.company_hits = hits;
 
     let percent = (app.article_scroll * 100)
         .checked_div(max_scroll)
         .unwrap_or(100);
-    let block = pane_block("Article", focused)
-        .title_bottom(Line::styled(format!(" {percent}% "), theme::DIM).right_aligned());
+    let block = pane_block(&app.theme, "Article", focused)
+        .title_bottom(Line::styled(format!(" {percent}% "), app.theme.dim).right_aligned());
     frame.render_widget(Paragraph::new(out).block(block), area);
     if total > height {
         let mut state = ScrollbarState::new(max_scroll).position(app.article_scroll);
@@ -85,11 +91,11 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn block_style(block: &Block) -> Style {
+fn block_style(theme: &Theme, block: &Block) -> Style {
     match block {
-        Block::Headline(_) => theme::HEADLINE,
-        Block::Meta(_) => theme::META,
-        Block::Subhead(_) => theme::SUBHEAD,
+        Block::Headline(_) => theme.headline,
+        Block::Meta(_) => theme.meta,
+        Block::Subhead(_) => theme.subhead,
         Block::Paragraph(_) => Style::default(),
     }
 }
@@ -109,13 +115,13 @@ fn block_highlights(app: &App, article: u32, block: &Block) -> Vec<Mark> {
     }
     let mut marks: Vec<Mark> = crate::query::find_highlights(text, &app.highlight_words)
         .into_iter()
-        .map(|r| (r, theme::QUERY_MATCH, None))
+        .map(|r| (r, app.theme.query_match, None))
         .collect();
     marks.extend(
         app.companies
             .mentions(text)
             .into_iter()
-            .map(|(r, id)| (r, theme::COMPANY_MENTION, Some(id))),
+            .map(|(r, id)| (r, app.theme.company_mention, Some(id))),
     );
     marks.sort_by_key(|(r, _, _)| r.start);
     marks
@@ -135,7 +141,7 @@ fn companies_line_marks(app: &App, article: u32, text: &str) -> Vec<Mark> {
         if text.get(range.clone()) != Some(name) {
             break;
         }
-        marks.push((range, theme::COMPANY_MENTION, Some(id)));
+        marks.push((range, app.theme.company_mention, Some(id)));
         pos += name.len() + ", ".len();
     }
     marks

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane_block, scroll_offset, theme};
+use super::{pane_block, scroll_offset};
 use crate::tui::app::{App, Focus, group_digits};
 
 const DATE_WIDTH: usize = 11; // "24 Jun 2019"
@@ -23,7 +23,7 @@ pub fn width(app: &App) -> u16 {
 
 pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Dates;
-    let block = pane_block("Dates", focused);
+    let block = pane_block(&app.theme, "Dates", focused);
     let inner = block.inner(area);
     let height = usize::from(inner.height);
     app.date_offset = scroll_offset(app.date_offset, app.date_selected, height);
@@ -48,14 +48,14 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         let pad = width.saturating_sub(label.width() + counts.width());
         let style = if i == app.date_selected {
             if focused {
-                theme::SELECTED_FOCUSED
+                app.theme.selected_focused
             } else {
-                theme::SELECTED
+                app.theme.selected
             }
         } else if unread > 0 {
-            theme::UNREAD
+            app.theme.unread
         } else {
-            theme::READ
+            app.theme.read
         };
         Line::from(vec![
             Span::raw(label),
@@ -65,7 +65,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
                 if i == app.date_selected {
                     style
                 } else {
-                    theme::COUNTS
+                    app.theme.counts
                 },
             ),
         ])

@@ -6,14 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane_block, scroll_offset, theme};
+use super::{pane_block, scroll_offset};
 use crate::tui::app::{App, Focus, group_digits};
 use crate::tui::wrap::truncate;
 
 pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Headlines;
     let title = format!("Headlines {}", group_digits(app.view.len()));
-    let block = pane_block(&title, focused);
+    let block = pane_block(&app.theme, &title, focused);
     let inner = block.inner(area);
     let height = usize::from(inner.height);
     app.headline_offset = scroll_offset(app.headline_offset, app.headline_selected, height);
@@ -32,21 +32,31 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
         let read = app.read.is_read(article.id);
         let selected = row == app.headline_selected;
         let base = match (selected, focused) {
-            (true, true) => theme::SELECTED_FOCUSED,
-            (true, false) => theme::SELECTED,
-            (false, _) if read => theme::READ,
-            (false, _) => theme::UNREAD,
+            (true, true) => app.theme.selected_focused,
+            (true, false) => app.theme.selected,
+            (false, _) if read => app.theme.read,
+            (false, _) => app.theme.unread,
         };
         let mut spans = vec![if read {
             Span::raw("  ")
         } else {
-            Span::styled("● ", if selected { base } else { theme::UNREAD_MARKER })
+            Span::styled(
+                "● ",
+                if selected {
+                    base
+                } else {
+                    app.theme.unread_marker
+                },
+            )
         }];
         let mut used = 2;
         if show_dates {
             let date = article.date.format("%Y-%m-%d ").to_string();
             used += date.width();
-            spans.push(Span::styled(date, if selected { base } else { theme::DIM }));
+            spans.push(Span::styled(
+                date,
+                if selected { base } else { app.theme.dim },
+            ));
         }
         let full = app.digest.headline(article);
         let headline = truncate(full, width.saturating_sub(used));
@@ -69,7 +79,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
                 used += pad + tags.width();
                 spans.push(Span::styled(
                     tags,
-                    if selected { base } else { theme::COMPANY },
+                    if selected { base } else { app.theme.company },
                 ));
             }
         }
@@ -81,7 +91,7 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     if app.view.is_empty() {
         lines.push(Line::styled(
             "  No articles match. Esc clears the filters.",
-            theme::DIM,
+            app.theme.dim,
         ));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);

@@ -10,6 +10,7 @@ pub mod theme;
 mod trends;
 
 pub use popups::loading;
+pub use theme::{Theme, ThemeName};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,7 +29,7 @@ pub fn render(app: &mut App, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         // No article drawn, so no company name to click.
         app.company_hits.clear();
-        popups::too_small(frame, area);
+        popups::too_small(&app.theme, frame, area);
         return;
     }
     let bar_rows = match (&app.overlay, &app.query_error) {
@@ -60,7 +61,7 @@ pub fn render(app: &mut App, frame: &mut Frame) {
     match &app.overlay {
         Overlay::Help { .. } => popups::help(app, frame, body),
         Overlay::Picker(_) => popups::picker(app, frame, body),
-        Overlay::Confirm(bulk) => popups::confirm(frame, body, bulk.articles.len()),
+        Overlay::Confirm(bulk) => popups::confirm(&app.theme, frame, body, bulk.articles.len()),
         Overlay::Trends(_) => trends::render(app, frame, body),
         Overlay::None | Overlay::Filter(_) => {}
     }
@@ -99,18 +100,19 @@ fn pane_areas(app: &App, body: Rect) -> PaneAreas {
 }
 
 /// A pane's frame: bordered, its title, highlighted when focused.
-fn pane_block(title: &str, focused: bool) -> Block<'_> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme::BORDER_FOCUSED
-        } else {
-            theme::BORDER
-        })
-        .title(ratatui::text::Span::styled(
-            format!(" {title} "),
-            theme::TITLE,
-        ))
+fn pane_block<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a> {
+    let block = Block::default().borders(Borders::ALL);
+    let block = if focused {
+        block
+            .border_style(theme.border_focused)
+            .border_type(theme.focused_border)
+    } else {
+        block.border_style(theme.border)
+    };
+    block.title(ratatui::text::Span::styled(
+        format!(" {title} "),
+        theme.title,
+    ))
 }
 
 /// First visible row so that `selected` stays on screen, moving as little as possible.

@@ -4,12 +4,14 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
 
-use super::theme;
+use super::theme::Theme;
 use crate::companies::Timeline;
 use crate::companies::trends::{resample, sparkline};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, group_digits};
-use crate::tui::keymap::{KEYMAP, keys_label};
+use crate::tui::keymap::{Context, key_label, keys_text};
 use crate::tui::wrap::truncate;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -23,16 +25,17 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn popup_block(title: &str) -> Block<'_> {
+fn popup_block<'a>(theme: &Theme, title: &'a str) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(format!(" {title} "), theme::TITLE))
+        .border_style(theme.border_focused)
+        .border_type(theme.focused_border)
+        .title(Span::styled(format!(" {title} "), theme.title))
 }
 
-pub fn too_small(frame: &mut Frame, area: Rect) {
+pub fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = vec![
-        Line::styled("Terminal too small", theme::ERROR),
+        Line::styled("Terminal too small", theme.error),
         Line::raw(format!(
             "{}x{}, need {}x{}",
             area.width,
@@ -64,31 +67,44 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
     let Overlay::Help { scroll } = app.overlay else {
         return;
     };
+    let theme = &app.theme;
     let keys_width = 18;
-    let mut lines = vec![Line::styled("Keys", theme::TITLE)];
-    for b in KEYMAP {
+    let mut lines = vec![Line::styled("Keys", theme.title)];
+    // The user's keys, from the config file when it rebinds them.
+    for (b, keys) in app.keymap.rows() {
         let scope = match b.context {
-            crate::tui::keymap::Context::Browse => "",
-            crate::tui::keymap::Context::Article => " (article view)",
+            Context::Browse => "",
+            Context::Article => " (article view)",
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<keys_width$}", keys_label(b)), theme::SUBHEAD),
+            Span::styled(format!("{:<keys_width$}", keys_text(keys)), theme.subhead),
             Span::raw(format!("{}{scope}", b.help)),
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("In popups", theme::TITLE));
+    lines.push(Line::styled("In popups", theme.title));
     for (k, h) in POPUP_KEYS {
         lines.push(Line::from(vec![
-            Span::styled(format!("{k:<keys_width$}"), theme::SUBHEAD),
+            Span::styled(format!("{k:<keys_width$}"), theme.subhead),
             Span::raw(*h),
         ]));
     }
+    let first = |action| {
+        app.keymap
+            .keys_of(action)
+            .first()
+            .map_or_else(String::new, key_label)
+    };
+    let title = format!(
+        "Help · {}/{} scroll · any other key closes",
+        first(Action::MoveDown),
+        first(Action::MoveUp)
+    );
     let rect = centered(area, 90, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(popup_block("Help · j/k scroll · any other key closes"))
+            .block(popup_block(theme, &title))
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         rect,
@@ -109,7 +125,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     };
     let rect = centered(area, popup_width, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
-    let mut block = popup_block("Companies");
+    let mut block = popup_block(&app.theme, "Companies");
     if trends {
         block = block.title_bottom(
             Line::styled(
@@ -119,7 +135,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
                     timeline.label(timeline.len() - 1),
                     timeline.bucket().name()
                 ),
-                theme::DIM,
+                app.theme.dim,
             )
             .right_aligned(),
         );
@@ -128,7 +144,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rect);
     let [input_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-    frame.render_widget(&picker.input, input_area);
+    render_input(&app.theme, frame, &picker.input, input_area);
     let typed = picker.input.lines().join(" ");
     let rows = app.picker_rows(&typed);
     let height = usize::from(list_area.height);
@@ -163,15 +179,15 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
             );
             let pad = width.saturating_sub(name.chars().count() + spark_len + count.len());
             let style = if offset + i == selected {
-                theme::SELECTED_FOCUSED
+                app.theme.selected_focused
             } else {
                 ratatui::style::Style::default()
             };
             Line::from(vec![
                 Span::raw(name),
                 Span::raw(" ".repeat(pad)),
-                Span::styled(spark, theme::SPARKLINE),
-                Span::styled(count, theme::COUNTS),
+                Span::styled(spark, app.theme.sparkline),
+                Span::styled(count, app.theme.counts),
             ])
             .style(style)
         })
@@ -185,7 +201,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             "No companies match"
         };
-        lines.push(Line::styled(why, theme::DIM));
+        lines.push(Line::styled(why, app.theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), list_area);
 }
@@ -207,14 +223,14 @@ fn sparkline_width(width: usize, count_width: usize, buckets: usize) -> usize {
     }
 }
 
-pub fn confirm(frame: &mut Frame, area: Rect, count: usize) {
+pub fn confirm(theme: &Theme, frame: &mut Frame, area: Rect, count: usize) {
     let text = vec![
         Line::raw(format!("Mark {} articles read?", group_digits(count))),
         Line::raw(""),
         Line::from(vec![
-            Span::styled(" y ", theme::HINT_KEY),
+            Span::styled(" y ", theme.hint_key),
             Span::raw(" yes   "),
-            Span::styled(" n ", theme::HINT_KEY),
+            Span::styled(" n ", theme.hint_key),
             Span::raw(" no"),
         ]),
     ];
@@ -223,7 +239,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, count: usize) {
     frame.render_widget(
         Paragraph::new(text)
             .centered()
-            .block(popup_block("Confirm")),
+            .block(popup_block(theme, "Confirm")),
         rect,
     );
 }
@@ -236,34 +252,43 @@ pub fn filter_bar(app: &App, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let [prompt, input] =
         Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_row);
-    frame.render_widget(Paragraph::new(Span::styled("/", theme::TITLE)), prompt);
-    frame.render_widget(&filter.input, input);
+    frame.render_widget(Paragraph::new(Span::styled("/", app.theme.title)), prompt);
+    render_input(&app.theme, frame, &filter.input, input);
     if let Some(error) = &app.query_error {
         frame.render_widget(
-            Paragraph::new(Span::styled(error.as_str(), theme::ERROR)),
+            Paragraph::new(Span::styled(error.as_str(), app.theme.error)),
             error_row,
         );
     }
 }
 
 /// The screen while the digest loads.
-pub fn loading(frame: &mut Frame, label: &str, elapsed: std::time::Duration) {
+pub fn loading(theme: &Theme, frame: &mut Frame, label: &str, elapsed: std::time::Duration) {
     const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
     let area = frame.area();
     let tick = (elapsed.as_millis() / 100) as usize % SPINNER.len();
     let text = vec![
-        Line::styled("gazette", theme::TITLE),
+        Line::styled("gazette", theme.title),
         Line::raw(""),
         Line::raw(format!("{} Loading {label}", SPINNER[tick])),
         Line::styled(
             format!("{:.1} s · q quits", elapsed.as_secs_f64()),
-            theme::DIM,
+            theme.dim,
         ),
     ];
     frame.render_widget(
         Paragraph::new(text).centered(),
         centered(area, area.width, 4),
     );
+}
+
+/// A text input in the theme's styles (the widget's own placeholder and selection
+/// styles are colours, which monochrome must not show). The clone is a few short strings.
+fn render_input(theme: &Theme, frame: &mut Frame, input: &TextArea<'static>, area: Rect) {
+    let mut input = input.clone();
+    input.set_placeholder_style(theme.dim);
+    input.set_selection_style(theme.selected_focused);
+    frame.render_widget(&input, area);
 }
 
 #[cfg(test)]

@@ -6,17 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme;
 use crate::state::Persistence;
 use crate::tui::app::{App, Stage, group_digits};
-use crate::tui::keymap::{KEYMAP, key_label};
+use crate::tui::keymap::key_label;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut left: Vec<Span> = Vec::new();
     if let Persistence::MemoryOnly { .. } = app.read.persistence() {
         left.push(Span::styled(
             " marks not saved (memory only) ",
-            theme::WARNING,
+            app.theme.warning,
         ));
         left.push(Span::raw(" "));
     }
@@ -29,29 +28,32 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
             Stage::Words => format!(" indexing words of {} articles… ", group_digits(p.total)),
         };
-        left.push(Span::styled(text, theme::MESSAGE));
+        left.push(Span::styled(text, app.theme.message));
         left.push(Span::raw(" "));
     }
     if let Some(day) = app.selected_day() {
         left.push(Span::styled(
             format!(" {} ", day.date.format("%-d %b %Y")),
-            theme::CHIP,
+            app.theme.chip,
         ));
         left.push(Span::raw(" "));
     }
     for &company in &app.company_filter {
         left.push(Span::styled(
             format!(" @{} ", app.companies.name(company)),
-            theme::CHIP,
+            app.theme.chip,
         ));
         left.push(Span::raw(" "));
     }
     if !app.filter_text.is_empty() {
-        left.push(Span::styled(format!(" /{} ", app.filter_text), theme::CHIP));
+        left.push(Span::styled(
+            format!(" /{} ", app.filter_text),
+            app.theme.chip,
+        ));
         left.push(Span::raw(" "));
     }
     if app.unread_only {
-        left.push(Span::styled(" unread only ", theme::CHIP));
+        left.push(Span::styled(" unread only ", app.theme.chip));
         left.push(Span::raw(" "));
     }
     let unread_in_view = app.view.iter().filter(|&&a| !app.is_read(a)).count();
@@ -70,13 +72,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     if let Some(message) = app.message.as_deref().or(hint) {
         left.push(Span::raw("  "));
-        left.push(Span::styled(format!(" {message} "), theme::MESSAGE));
+        left.push(Span::styled(format!(" {message} "), app.theme.message));
     }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
     let mut hints: Vec<Span> = Vec::new();
     let mut hints_width = 0;
-    for b in KEYMAP.iter() {
-        let (Some(hint), Some(key)) = (b.hint, b.keys.first()) else {
+    // The user's keys: hints follow the config file's bindings.
+    for (b, keys) in app.keymap.rows() {
+        let (Some(hint), Some(key)) = (b.hint, keys.first()) else {
             continue;
         };
         let key = format!(" {} ", key_label(key));
@@ -85,11 +88,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             break;
         }
         hints_width += w;
-        hints.push(Span::styled(key, theme::HINT_KEY));
+        hints.push(Span::styled(key, app.theme.hint_key));
         hints.push(Span::raw(format!("{hint} ")));
     }
     let pad = usize::from(area.width).saturating_sub(used + hints_width);
     left.push(Span::raw(" ".repeat(pad)));
     left.extend(hints);
-    frame.render_widget(Paragraph::new(Line::from(left)).style(theme::STATUS), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(left)).style(app.theme.status),
+        area,
+    );
 }

@@ -5,7 +5,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::layout::{Direction, Layout};
-use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -13,7 +12,6 @@ use ratatui::widgets::{
     Paragraph,
 };
 
-use super::theme;
 use crate::tui::app::{App, Overlay, group_digits};
 use crate::tui::trends::{Chosen, TrendView};
 
@@ -31,15 +29,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER_FOCUSED)
+        .border_style(app.theme.border_focused)
         .title(Span::styled(
             format!(
                 " Trends · articles per {} · {chosen} ",
                 view.timeline.bucket().name()
             ),
-            theme::TITLE,
+            app.theme.title,
         ))
-        .title_bottom(Line::styled(" ← → move · Esc closes ", theme::DIM).right_aligned());
+        .title_bottom(Line::styled(" ← → move · Esc closes ", app.theme.dim).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -65,13 +63,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if summary_rows > 0 {
         frame.render_widget(Paragraph::new(summary(app, view)), summary_area);
     }
-}
-
-fn series_style(i: usize) -> Style {
-    theme::SERIES
-        .get(i % theme::SERIES.len())
-        .copied()
-        .unwrap_or_default()
 }
 
 fn line_chart(app: &App, view: &TrendView, frame: &mut Frame, area: Rect) {
@@ -101,7 +92,7 @@ fn line_chart(app: &App, view: &TrendView, frame: &mut Frame, area: Rect) {
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
-            .style(theme::DIM)
+            .style(app.theme.dim)
             .data(&cursor_line),
     ];
     for (i, (series, points)) in view.series.iter().zip(&points).enumerate() {
@@ -114,7 +105,7 @@ fn line_chart(app: &App, view: &TrendView, frame: &mut Frame, area: Rect) {
                 ))
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
-                .style(series_style(i))
+                .style(app.theme.series(i))
                 .data(points),
         );
     }
@@ -122,23 +113,23 @@ fn line_chart(app: &App, view: &TrendView, frame: &mut Frame, area: Rect) {
     let x_labels: Vec<Span> = (0..labels)
         .map(|j| {
             let i = (j * (len - 1) + (labels - 1) / 2) / (labels - 1).max(1);
-            Span::styled(view.timeline.label(i), theme::DIM)
+            Span::styled(view.timeline.label(i), app.theme.dim)
         })
         .collect();
     let y_labels: Vec<Span> = [0, top / 2, top]
         .into_iter()
-        .map(|v| Span::styled(group_digits(v as usize), theme::DIM))
+        .map(|v| Span::styled(group_digits(v as usize), app.theme.dim))
         .collect();
     let chart = Chart::new(datasets)
         .x_axis(
             Axis::default()
-                .style(theme::BORDER)
+                .style(app.theme.border)
                 .bounds([0.0, (len - 1) as f64])
                 .labels(x_labels),
         )
         .y_axis(
             Axis::default()
-                .style(theme::BORDER)
+                .style(app.theme.border)
                 .bounds([0.0, f64::from(top)])
                 .labels(y_labels),
         )
@@ -155,8 +146,8 @@ fn totals_chart(app: &App, view: &TrendView, frame: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, s)| {
             Bar::with_label(app.companies.name(s.company), u64::from(s.total))
-                .style(series_style(i))
-                .value_style(series_style(i).reversed())
+                .style(app.theme.series(i))
+                .value_style(app.theme.series(i).reversed())
         })
         .collect();
     let [note, chart] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
@@ -167,7 +158,7 @@ fn totals_chart(app: &App, view: &TrendView, frame: &mut Frame, area: Rect) {
                 "All the articles are of one {} ({when}): totals",
                 view.timeline.bucket().name()
             ),
-            theme::DIM,
+            app.theme.dim,
         )),
         note,
     );
@@ -184,14 +175,17 @@ fn totals_chart(app: &App, view: &TrendView, frame: &mut Frame, area: Rect) {
 fn readout<'a>(app: &'a App, view: &TrendView) -> Line<'a> {
     let mut spans = vec![Span::styled(
         format!("{}  ", view.timeline.label(view.cursor)),
-        theme::TITLE,
+        app.theme.title,
     )];
     for (i, s) in view.series.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme::DIM));
+            spans.push(Span::styled(" · ", app.theme.dim));
         }
         let count = s.counts.get(view.cursor).copied().unwrap_or(0);
-        spans.push(Span::styled(app.companies.name(s.company), series_style(i)));
+        spans.push(Span::styled(
+            app.companies.name(s.company),
+            app.theme.series(i),
+        ));
         spans.push(Span::raw(format!(" {}", group_digits(count as usize))));
     }
     Line::from(spans)
@@ -223,8 +217,8 @@ fn summary<'a>(app: &'a App, view: &TrendView) -> Vec<Line<'a>> {
             )
         });
         lines.push(Line::from(vec![
-            Span::styled("■ ", series_style(i)),
-            Span::styled(name, series_style(i)),
+            Span::styled("■ ", app.theme.series(i)),
+            Span::styled(name, app.theme.series(i)),
             Span::raw(format!(
                 "{}  {total:>total_width$} articles{peak}",
                 " ".repeat(pad)
