@@ -13,6 +13,7 @@ use super::article_text::{article_blocks, layout};
 use super::days::{Day, days_newest_first};
 use super::keymap::action_for;
 use super::options::ReaderOptions;
+use super::position::ScrollAnchor;
 use crate::companies::{CompanyId, CompanyIndex};
 use crate::digest::Digest;
 use crate::query::{Query, TextIndex};
@@ -140,6 +141,8 @@ pub struct App {
     pub should_quit: bool,
     /// User choices from the config file.
     pub options: ReaderOptions,
+    /// Which article `article_scroll` belongs to, and where that is in width-free terms.
+    pub(super) scroll_anchor: ScrollAnchor,
 }
 
 impl App {
@@ -190,6 +193,7 @@ impl App {
             narrow: false,
             should_quit: false,
             options: ReaderOptions::default(),
+            scroll_anchor: ScrollAnchor::default(),
         };
         app.state_seen = app.state_mtime();
         app.recount_unread();
@@ -260,6 +264,7 @@ impl App {
             Overlay::Filter(_) => self.filter_key(key),
             Overlay::Picker(_) => self.picker_key(key),
         }
+        self.after_event();
     }
 
     pub fn handle_mouse(&mut self, mouse: MouseEvent) {
@@ -306,6 +311,7 @@ impl App {
             }
             _ => {}
         }
+        self.after_event();
     }
 
     // ----- actions --------------------------------------------------------
@@ -373,6 +379,7 @@ impl App {
             Action::MarkDayRead => self.mark_day_read(),
             Action::UndoBulkMark => self.undo_bulk_mark(),
         }
+        self.after_event();
     }
 
     /// Tab order: dates, headlines, article, and round again.
@@ -448,6 +455,7 @@ impl App {
             .article_scroll
             .saturating_add_signed(delta)
             .min(self.max_article_scroll());
+        self.record_position();
     }
 
     fn open(&mut self) {
@@ -456,10 +464,7 @@ impl App {
             Focus::Headlines | Focus::Article => {
                 if let Some(a) = self.selected_article() {
                     self.focus = Focus::Article;
-                    self.article_scroll = 0;
-                    if self.options.mark_read_on_open && !self.options.mark_read_at_end {
-                        self.set_read(a, true);
-                    }
+                    self.mark_opened_read(a);
                 }
             }
         }
@@ -489,6 +494,14 @@ impl App {
         }
     }
 
+    /// Marks an article read as it is opened, unless the options say to wait for its
+    /// end (`mark_read_at_end`, see position.rs) or not to mark on opening at all.
+    fn mark_opened_read(&mut self, a: u32) {
+        if self.options.mark_read_on_open && !self.options.mark_read_at_end {
+            self.set_read(a, true);
+        }
+    }
+
     /// Selects the next (or previous) unread article in the view; in the
     /// article view it is opened and marked read, as reading on should.
     fn jump_unread(&mut self, forward: bool) {
@@ -508,7 +521,7 @@ impl App {
                 if self.focus == Focus::Article
                     && let Some(a) = self.selected_article()
                 {
-                    self.set_read(a, true);
+                    self.mark_opened_read(a);
                 }
             }
             None => {

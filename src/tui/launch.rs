@@ -229,6 +229,7 @@ pub fn event_loop(
         }
         if redraw {
             terminal.draw(|frame| ui::render(app, frame))?;
+            app.frame_drawn();
         }
         redraw = app.tick(Instant::now());
         let mut wait = app.next_tick_in(Instant::now());

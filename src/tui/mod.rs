@@ -10,6 +10,7 @@ pub mod launch;
 mod marks;
 pub mod options;
 mod picker;
+pub mod position;
 pub mod terminal;
 pub mod ui;
 mod view;
