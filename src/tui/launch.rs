@@ -12,8 +12,10 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use super::app::{App, Progress, Stage};
+use super::reload::{ReloadEvent, Reloader, Stamps};
 use super::terminal::{Term, TerminalGuard};
 use super::ui;
+use super::watch::LiveReload;
 use crate::commands;
 use crate::companies::{CompanyIndex, KnownCompanies};
 use crate::digest::{LoadError, Loaded};
@@ -25,6 +27,9 @@ const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
 
 /// Up to this many articles the indexes are built before the first frame.
 const INLINE_INDEX_LIMIT: usize = 2_000;
+
+/// How often the loop looks for a finished reload while waiting for keys.
+const RELOAD_POLL: Duration = Duration::from_millis(100);
 
 #[derive(Debug, thiserror::Error)]
 pub enum LaunchError {
@@ -53,6 +58,9 @@ pub fn launch(
 ) -> Result<Outcome, LaunchError> {
     let mut guard = TerminalGuard::new(true)?;
     let terminal = &mut guard.terminal;
+    // Stamped before loading, so a change during the load is reloaded too.
+    let reloader = (!paths.is_empty())
+        .then(|| Reloader::new(paths.clone(), known.clone(), Stamps::take(&paths)));
     let Some(loaded) = load_with_screen(terminal, paths)? else {
         return Ok(Outcome {
             warnings: 0,
@@ -61,6 +69,10 @@ pub fn launch(
     };
     let (state, state_warnings) = ReadState::open_or_default(state_path);
     let warnings = loaded.warnings.len();
+    let mut reloader = reloader;
+    if let Some(r) = &mut reloader {
+        r.first_load_warnings(warnings);
+    }
     let mut app = App::shared(Arc::new(loaded.digest), state);
     if let Some(w) = state_warnings.last() {
         app.message = Some(w.clone());
@@ -82,7 +94,14 @@ pub fn launch(
     } else {
         Some(Indexing::start(&app, known))
     };
-    let result = event_loop(terminal, &mut app, indexing);
+    let live = reloader.and_then(|r| match LiveReload::start(r) {
+        Ok(live) => Some(live),
+        Err(e) => {
+            app.message = Some(format!("Live reload is off: {e}"));
+            None
+        }
+    });
+    let result = event_loop(terminal, &mut app, indexing, live);
     app.save_now();
     result?;
     Ok(Outcome {
@@ -218,9 +237,18 @@ pub fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     mut indexing: Option<Indexing>,
+    live: Option<LiveReload>,
 ) -> std::io::Result<()> {
     let mut redraw = true;
     while !app.should_quit {
+        while let Some(event) = live.as_ref().and_then(LiveReload::poll) {
+            // A reload brings its own indexes; the first load's are for the old digest.
+            if matches!(event, ReloadEvent::Done(_)) {
+                indexing = None;
+            }
+            app.apply_reload_event(event);
+            redraw = true;
+        }
         if let Some(job) = &mut indexing {
             if !job.poll(app) {
                 indexing = None;
@@ -235,6 +263,9 @@ pub fn event_loop(
         let mut wait = app.next_tick_in(Instant::now());
         if indexing.is_some() {
             wait = wait.min(BACKGROUND_FRAME);
+        }
+        if live.is_some() {
+            wait = wait.min(RELOAD_POLL);
         }
         if event::poll(wait)? {
             match event::read()? {

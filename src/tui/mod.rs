@@ -11,9 +11,11 @@ mod marks;
 pub mod options;
 mod picker;
 pub mod position;
+pub mod reload;
 pub mod terminal;
 pub mod ui;
 mod view;
+pub mod watch;
 pub mod wrap;
 
 pub use app::App;
