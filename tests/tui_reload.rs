@@ -241,7 +241,11 @@ fn a_reload_that_fails_keeps_the_old_digest_and_says_why() {
     draw(&mut s.app, &mut t);
     let message = s.app.message.clone().unwrap();
     assert!(
-        message.starts_with("Reload failed, still showing the last version: no articles"),
+        message.starts_with("Reload failed: no articles found in "),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(" · still showing the last version"),
         "{message}"
     );
     assert_eq!(s.app.digest.articles.len(), 10);

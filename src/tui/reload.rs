@@ -319,8 +319,9 @@ impl App {
 
     /// A reload that could not load: the reader keeps the digest it shows and says why.
     pub fn apply_reload_failure(&mut self, why: &str) {
+        // The cause first: a narrow status bar cuts the end.
         self.message = Some(format!(
-            "Reload failed, still showing the last version: {why}"
+            "Reload failed: {why} · still showing the last version"
         ));
     }
 
