@@ -10,12 +10,14 @@ use std::time::{Duration, Instant};
 
 use common::{draw, drive, terminal};
 use gazette::companies::{CompanyIndex, KnownCompanies};
+use gazette::digest::generate::digest_text;
 use gazette::digest::load::SAMPLE_TEXT;
 use gazette::digest::load_paths;
 use gazette::query::TextIndex;
 use gazette::state::ReadState;
 use gazette::tui::App;
-use gazette::tui::reload::{ReloadEvent, Reloader, Stamps};
+use gazette::tui::launch::Indexing;
+use gazette::tui::reload::{INDEX_BEFORE_SWAP_LIMIT, ReloadEvent, Reloader, Stamps};
 use gazette::tui::watch::LiveReload;
 
 /// Two articles: one more on the sample's day, one on the next day; both mention Samsung.
@@ -50,7 +52,7 @@ fn open(dir: tempfile::TempDir, path: PathBuf) -> Setup {
         Stamps::take(&paths),
     );
     let loaded = load_paths(&paths).unwrap();
-    reloader.first_load_warnings(loaded.warnings.len());
+    reloader.first_load(&loaded);
     let digest = loaded.digest;
     let (state, _) = ReadState::open(dir.path().join("state.json"));
     let companies = CompanyIndex::build(&digest, &KnownCompanies::bundled());
@@ -332,4 +334,108 @@ fn the_watcher_thread_reloads_an_appended_file() {
     // One burst, one reload: nothing more comes.
     std::thread::sleep(Duration::from_millis(600));
     assert!(live.poll().is_none());
+}
+
+/// A digest too big to index before the swap ([`INDEX_BEFORE_SWAP_LIMIT`]) in a fresh folder.
+fn big_file() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.txt");
+    fs::write(&file, digest_text(INDEX_BEFORE_SWAP_LIMIT + 500, 7)).unwrap();
+    open(dir, file)
+}
+
+/// Runs the reader's background indexing (the one used at start) to the end.
+fn index_in_background(app: &mut App) {
+    let mut job = Indexing::start(app, KnownCompanies::bundled());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while job.poll(app) {
+        assert!(Instant::now() < deadline, "indexing never finished");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_big_digest_that_gained_articles_swaps_at_once_and_indexes_in_the_background() {
+    let mut s = big_file();
+    let mut t = terminal(120, 30);
+    drive(&mut s.app, &mut t, "cgoogle<Enter>jjj");
+    assert_eq!(s.app.company_filter.len(), 1);
+    let view_before = s.app.view.len();
+    let selected = selected_headline(&s.app);
+    let next_day = s
+        .app
+        .digest
+        .articles
+        .last()
+        .unwrap()
+        .date
+        .succ_opt()
+        .unwrap();
+    append(
+        &s.path,
+        &format!(
+            "\n{}\n\nGoogle opens a new office\n\nGoogle said so on the day.\n",
+            next_day.format("%-d %b %Y")
+        ),
+    );
+
+    let event = s.reloader.check().unwrap();
+    let ReloadEvent::Done(reloaded) = &event else {
+        panic!("expected a digest");
+    };
+    assert!(
+        reloaded.indexes.is_none(),
+        "an append to a big digest is not indexed first"
+    );
+    assert!(
+        s.app.apply_reload_event(event),
+        "the reader must index it now"
+    );
+    assert_eq!(s.app.message.as_deref(), Some("Reloaded: +1 article"));
+    assert!(
+        s.app.indexing.is_some(),
+        "the status bar shows the indexing"
+    );
+    // The old company index still answers for the old articles: the chip and the view stay.
+    assert_eq!(s.app.company_filter.len(), 1);
+    assert_eq!(s.app.view.len(), view_before);
+    assert_eq!(selected_headline(&s.app), selected);
+    draw(&mut s.app, &mut t);
+
+    index_in_background(&mut s.app);
+    assert!(s.app.indexing.is_none() && s.app.text_index_ready);
+    assert_eq!(
+        s.app.company_filter.len(),
+        1,
+        "the chip carried over by name"
+    );
+    assert_eq!(
+        s.app.view.len(),
+        view_before + 1,
+        "the new article has its companies now"
+    );
+    assert_eq!(selected_headline(&s.app), selected);
+}
+
+#[test]
+fn a_big_digest_that_lost_an_article_is_indexed_before_the_swap() {
+    let mut s = big_file();
+    let text = fs::read_to_string(&s.path).unwrap();
+    // Drop the first article (up to the second one's date line): the others move up.
+    let line = s.app.digest.articles[1].line as usize;
+    let second: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let tmp = s.path.with_extension("new");
+    fs::write(&tmp, &text[second..]).unwrap();
+    fs::rename(&tmp, &s.path).unwrap();
+    let event = s.reloader.check().unwrap();
+    let ReloadEvent::Done(reloaded) = &event else {
+        panic!("expected a digest");
+    };
+    assert!(reloaded.indexes.is_some());
+    assert!(!s.app.apply_reload_event(event));
+    assert_eq!(
+        s.app.message.as_deref(),
+        Some("Reloaded: \u{2212}1 article")
+    );
+    assert!(s.app.indexing.is_none() && s.app.text_index_ready);
 }

@@ -201,10 +201,12 @@ impl App {
         app
     }
 
-    /// Installs the company index (built after the digest loads).
+    /// Installs the company index (built after the digest loads, or again after a
+    /// reload: company chips carry over by name).
     pub fn set_companies(&mut self, companies: CompanyIndex) {
+        let chips = self.chip_names();
         self.companies = companies;
-        self.company_filter.clear();
+        self.set_chips(&chips);
         self.recompute_view();
     }
 

@@ -71,7 +71,7 @@ pub fn launch(
     let warnings = loaded.warnings.len();
     let mut reloader = reloader;
     if let Some(r) = &mut reloader {
-        r.first_load_warnings(warnings);
+        r.first_load(&loaded);
     }
     let mut app = App::shared(Arc::new(loaded.digest), state);
     if let Some(w) = state_warnings.last() {
@@ -201,7 +201,7 @@ impl Indexing {
     }
 
     /// Installs what has been built; `false` once everything has arrived (or the thread died).
-    fn poll(&mut self, app: &mut App) -> bool {
+    pub fn poll(&mut self, app: &mut App) -> bool {
         loop {
             match self.rx.try_recv() {
                 Ok(Built::Companies(index)) => {
@@ -241,13 +241,17 @@ pub fn event_loop(
 ) -> std::io::Result<()> {
     let mut redraw = true;
     while !app.should_quit {
-        while let Some(event) = live.as_ref().and_then(LiveReload::poll) {
-            // A reload brings its own indexes; the first load's are for the old digest.
-            if matches!(event, ReloadEvent::Done(_)) {
-                indexing = None;
+        if let Some(live) = &live {
+            while let Some(event) = live.poll() {
+                // Indexes still building are for the digest being replaced.
+                if matches!(event, ReloadEvent::Done(_)) {
+                    indexing = None;
+                }
+                if app.apply_reload_event(event) {
+                    indexing = Some(Indexing::start(app, live.known().clone()));
+                }
+                redraw = true;
             }
-            app.apply_reload_event(event);
-            redraw = true;
         }
         if let Some(job) = &mut indexing {
             if !job.poll(app) {

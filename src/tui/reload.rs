@@ -1,6 +1,14 @@
-//! Live reload, minus the file watching: notice which digest files changed, load and index
-//! the new digest off the UI thread ([`Reloader`]), and swap it into the reader keeping the
+//! Live reload, minus the file watching: notice which digest files changed, load the new
+//! digest off the UI thread ([`Reloader`]), and swap it into the reader keeping the
 //! selection, filter, company chips, date and read marks ([`App::apply_reload`]).
+//!
+//! Indexes: a small digest is indexed on the reload thread and swapped in whole. A big
+//! one that only gained articles at the end (appends, a new newest month: the common
+//! case) is swapped in at once, keeping the company index, which still holds for every
+//! old article; both indexes are then rebuilt in the background as at start (the status
+//! bar shows the progress). Anything else (articles removed or inserted among old ones)
+//! is indexed on the reload thread first, so the reader never pairs a digest with an
+//! index of another.
 //!
 //! Memory maps: a digest file is mapped while it is shown, and a file truncated or
 //! rewritten in place under a map can crash the reader (SIGBUS). Appends and replacement
@@ -16,7 +24,7 @@ use std::time::SystemTime;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::app::{App, Overlay};
+use super::app::{App, Overlay, Progress, Stage};
 use super::days::days_newest_first;
 use crate::companies::{CompanyIndex, KnownCompanies};
 use crate::digest::load::{digest_files, load_paths_copying};
@@ -66,11 +74,16 @@ impl Stamps {
     }
 }
 
-/// A new digest, indexed, ready to swap in.
+/// Up to this many articles a reload is indexed before the swap (tens of milliseconds).
+pub const INDEX_BEFORE_SWAP_LIMIT: usize = 2_000;
+
+/// A new digest, ready to swap in.
 pub struct Reloaded {
     pub digest: Digest,
-    pub companies: CompanyIndex,
-    pub text_index: TextIndex,
+    /// The company and word indexes of `digest`; `None` when the digest only appends to
+    /// the one on screen and is big: the reader keeps its company index and rebuilds
+    /// both in the background.
+    pub indexes: Option<(CompanyIndex, TextIndex)>,
     /// Problems found in the new input (`gazette check` lists them), when their number
     /// changed since the last load (0 otherwise: the reader said so already).
     pub warnings: usize,
@@ -99,6 +112,8 @@ pub struct Reloader {
     hot: BTreeSet<PathBuf>,
     /// How many problems the last load found.
     warnings: Option<usize>,
+    /// The article ids of the last load, in order (to tell an append from other changes).
+    ids: Option<Vec<ArticleId>>,
 }
 
 impl Reloader {
@@ -110,12 +125,19 @@ impl Reloader {
             seen,
             hot: BTreeSet::new(),
             warnings: None,
+            ids: None,
         }
     }
 
-    /// The first load's problem count (already reported at start).
-    pub fn first_load_warnings(&mut self, count: usize) {
-        self.warnings = Some(count);
+    /// What the first load found: its problem count (already reported at start) and its
+    /// articles (a later reload that only appends to them can skip indexing).
+    pub fn first_load(&mut self, loaded: &crate::digest::Loaded) {
+        self.warnings = Some(loaded.warnings.len());
+        self.ids = Some(loaded.digest.articles.iter().map(|a| a.id).collect());
+    }
+
+    pub fn known(&self) -> &KnownCompanies {
+        &self.known
     }
 
     pub fn paths(&self) -> &[PathBuf] {
@@ -132,7 +154,8 @@ impl Reloader {
         changed
     }
 
-    /// Loads and indexes the digest (changed files copied, the rest mapped).
+    /// Loads the digest (changed files copied, the rest mapped) and indexes it unless it
+    /// is big and only appends to the last one.
     pub fn load(&mut self, files_changed: usize) -> ReloadEvent {
         let hot = &self.hot;
         match load_paths_copying(&self.paths, |f| hot.contains(f)) {
@@ -144,12 +167,19 @@ impl Reloader {
                     count
                 };
                 self.warnings = Some(count);
-                let companies = CompanyIndex::build(&loaded.digest, &self.known);
-                let text_index = TextIndex::build(&loaded.digest);
+                let ids: Vec<ArticleId> = loaded.digest.articles.iter().map(|a| a.id).collect();
+                let appends = ids.len() > INDEX_BEFORE_SWAP_LIMIT
+                    && self.ids.as_ref().is_some_and(|old| ids.starts_with(old));
+                self.ids = Some(ids);
+                let indexes = (!appends).then(|| {
+                    (
+                        CompanyIndex::build(&loaded.digest, &self.known),
+                        TextIndex::build(&loaded.digest),
+                    )
+                });
                 ReloadEvent::Done(Box::new(Reloaded {
                     digest: loaded.digest,
-                    companies,
-                    text_index,
+                    indexes,
                     warnings,
                     files_changed,
                 }))
@@ -202,17 +232,16 @@ impl App {
     /// or by name: the selected article (and its scroll), the selected date, the filter,
     /// the company chips, unread-only, the pending undo; read marks are by id anyway.
     /// The status bar says what changed.
-    pub fn apply_reload(&mut self, reloaded: Reloaded) {
+    ///
+    /// Returns whether the indexes must now be rebuilt in the background (the digest
+    /// came without them; see the module notes).
+    pub fn apply_reload(&mut self, reloaded: Reloaded) -> bool {
         let old = Arc::clone(&self.digest);
         let id_at = |a: u32| old.articles.get(a as usize).map(|x| x.id);
         let selected = self.selected_article().and_then(id_at);
         let shown = self.scroll_anchor.article.and_then(id_at);
         let day = self.selected_day().map(|d| d.date);
-        let chips: Vec<String> = self
-            .company_filter
-            .iter()
-            .map(|&c| self.companies.name(c).to_string())
-            .collect();
+        let chips = self.chip_names();
         let undo: Option<Vec<(ArticleId, bool)>> = self.undo.take().map(|u| {
             u.iter()
                 .filter_map(|&(a, r)| Some((id_at(a)?, r)))
@@ -228,8 +257,7 @@ impl App {
 
         let Reloaded {
             digest,
-            companies,
-            text_index,
+            indexes,
             warnings,
             files_changed,
         } = reloaded;
@@ -250,21 +278,43 @@ impl App {
             .iter()
             .filter(|a| !index_of.contains_key(&a.id))
             .count();
+        // Old articles kept their places: the company index still holds for them.
+        let appended = digest.articles.len() >= old.articles.len()
+            && old
+                .articles
+                .iter()
+                .zip(&digest.articles)
+                .all(|(a, b)| a.id == b.id);
         drop(old);
 
         self.digest = Arc::new(digest);
         self.days = days_newest_first(&self.digest);
-        self.companies = companies;
-        self.text_index = Arc::new(text_index);
-        self.text_index_ready = true;
-        self.indexing = None;
-        let mut company_filter = Vec::new();
-        for id in chips.iter().filter_map(|name| self.companies.lookup(name)) {
-            if !company_filter.contains(&id) {
-                company_filter.push(id);
+        let rebuild = match indexes {
+            Some((companies, words)) => {
+                self.companies = companies;
+                self.text_index = Arc::new(words);
+                self.text_index_ready = true;
+                self.indexing = None;
+                false
             }
-        }
-        self.company_filter = company_filter;
+            None => {
+                if !appended {
+                    // Never sent so (the reloader checks), but an index of other
+                    // articles must not stay: no companies until the rebuild.
+                    self.companies = CompanyIndex::default();
+                }
+                // Word terms are scanned until the new word index arrives.
+                self.text_index = Arc::new(TextIndex::empty());
+                self.text_index_ready = false;
+                self.indexing = Some(Progress {
+                    stage: Stage::Companies,
+                    done: 0,
+                    total: self.digest.articles.len(),
+                });
+                true
+            }
+        };
+        self.set_chips(&chips);
         self.date_selected = day
             .and_then(|d| self.days.iter().position(|x| x.date == d))
             .map_or(0, |i| i + 1);
@@ -315,6 +365,26 @@ impl App {
             ));
         }
         self.message = Some(message);
+        rebuild
+    }
+
+    /// The company chips by name (ids differ between two builds of the index).
+    pub(super) fn chip_names(&self) -> Vec<String> {
+        self.company_filter
+            .iter()
+            .map(|&c| self.companies.name(c).to_string())
+            .collect()
+    }
+
+    /// Sets the chips from names, in the current index (names it lacks are dropped).
+    pub(super) fn set_chips(&mut self, names: &[String]) {
+        let mut chips = Vec::new();
+        for id in names.iter().filter_map(|name| self.companies.lookup(name)) {
+            if !chips.contains(&id) {
+                chips.push(id);
+            }
+        }
+        self.company_filter = chips;
     }
 
     /// A reload that could not load: the reader keeps the digest it shows and says why.
@@ -325,8 +395,9 @@ impl App {
         ));
     }
 
-    /// Applies whatever the reload side reports.
-    pub fn apply_reload_event(&mut self, event: ReloadEvent) {
+    /// Applies whatever the reload side reports; `true` when the indexes must now be
+    /// rebuilt in the background (see [`App::apply_reload`]).
+    pub fn apply_reload_event(&mut self, event: ReloadEvent) -> bool {
         match event {
             ReloadEvent::Started { files } => {
                 self.message = Some(format!(
@@ -336,10 +407,14 @@ impl App {
                     } else {
                         format!("{files} files")
                     }
-                ))
+                ));
+                false
             }
             ReloadEvent::Done(reloaded) => self.apply_reload(*reloaded),
-            ReloadEvent::Failed(why) => self.apply_reload_failure(&why),
+            ReloadEvent::Failed(why) => {
+                self.apply_reload_failure(&why);
+                false
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::reload::{ReloadEvent, Reloader};
+use crate::companies::KnownCompanies;
 
 /// Quiet time after the last file event before reloading: a writer's burst of appends
 /// (or an editor's write-rename-chmod) becomes one reload.
@@ -56,6 +57,8 @@ fn is_change(kind: &EventKind) -> bool {
 pub struct LiveReload {
     rx: Receiver<ReloadEvent>,
     _watcher: RecommendedWatcher,
+    /// For the background indexing that follows a reload without indexes.
+    known: KnownCompanies,
 }
 
 impl LiveReload {
@@ -100,12 +103,19 @@ impl LiveReload {
         for (path, mode) in &watched {
             watcher.watch(path, *mode)?;
         }
+        let known = reloader.known().clone();
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || reload_on_events(reloader, &events_rx, &tx));
         Ok(LiveReload {
             rx,
             _watcher: watcher,
+            known,
         })
+    }
+
+    /// The company list reloads are indexed with.
+    pub fn known(&self) -> &KnownCompanies {
+        &self.known
     }
 
     /// The next thing the reload thread has to say, if any (never blocks).
