@@ -287,6 +287,12 @@ fn the_full_screen_article_of_a_narrow_terminal_counts_once_drawn() {
     draw(&mut app, &mut t);
     assert!(app.article_fullscreen());
     assert!(app.is_read(4), "the full-screen frame showed its end");
+    // ... and the frame on screen already says so (redrawn after the mark).
+    assert!(
+        common::screen(&t).contains("9 unread"),
+        "{}",
+        common::screen(&t)
+    );
 }
 
 #[test]

@@ -423,7 +423,11 @@ fn a_big_digest_that_lost_an_article_is_indexed_before_the_swap() {
     let text = fs::read_to_string(&s.path).unwrap();
     // Drop the first article (up to the second one's date line): the others move up.
     let line = s.app.digest.articles[1].line as usize;
-    let second: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let second: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
     let tmp = s.path.with_extension("new");
     fs::write(&tmp, &text[second..]).unwrap();
     fs::rename(&tmp, &s.path).unwrap();

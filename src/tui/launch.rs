@@ -261,7 +261,9 @@ pub fn event_loop(
         }
         if redraw {
             terminal.draw(|frame| ui::render(app, frame))?;
-            app.frame_drawn();
+            if app.frame_drawn() {
+                terminal.draw(|frame| ui::render(app, frame))?;
+            }
         }
         redraw = app.tick(Instant::now());
         let mut wait = app.next_tick_in(Instant::now());

@@ -140,18 +140,20 @@ impl App {
     }
 
     /// With `mark_read_at_end`: marks the opened article read once its end is on screen.
-    pub(super) fn note_end_shown(&mut self) {
+    /// Returns whether it did.
+    pub(super) fn note_end_shown(&mut self) -> bool {
         if !self.options.mark_read_at_end
             || self.focus != Focus::Article
             || !matches!(self.overlay, Overlay::None)
         {
-            return;
+            return false;
         }
-        if let Some(a) = self.selected_article()
-            && !self.is_read(a)
-            && self.article_end_on_screen()
-        {
-            self.set_read(a, true);
+        match self.selected_article() {
+            Some(a) if !self.is_read(a) && self.article_end_on_screen() => {
+                self.set_read(a, true);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -163,9 +165,10 @@ impl App {
     }
 
     /// After every frame: a resize or the full-screen article of a narrow terminal may
-    /// have brought the article's end into view.
-    pub fn frame_drawn(&mut self) {
-        self.note_end_shown();
+    /// have brought the article's end into view. Returns whether the screen is now stale
+    /// (an article was marked read: its marker and the counts changed).
+    pub fn frame_drawn(&mut self) -> bool {
+        self.note_end_shown()
     }
 }
 

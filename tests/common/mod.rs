@@ -80,7 +80,9 @@ pub fn drive(app: &mut App, terminal: &mut Terminal<TestBackend>, keys: &str) {
 /// One frame, as the event loop draws it (then tells the app the frame is on screen).
 pub fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) {
     terminal.draw(|f| gazette::tui::ui::render(app, f)).unwrap();
-    app.frame_drawn();
+    if app.frame_drawn() {
+        terminal.draw(|f| gazette::tui::ui::render(app, f)).unwrap();
+    }
 }
 
 pub fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
