@@ -145,7 +145,7 @@ fn unknown_ids_times_and_fields_are_written_back_untouched() {
     let path = dir.path().join("state.json");
     fs::write(
         &path,
-        r#"{"version":1,"positions":{"00000000000000ff":{"line":7}},"future":[1,2],
+        r#"{"version":1,"bookmarks":{"00000000000000ff":{"line":7}},"future":[1,2],
             "read":{"00000000000000ff":"2019-06-24T08:00:00Z","feedfacefeedface":"2020-01-01T00:00:00+01:00"}}"#,
     )
     .unwrap();
@@ -155,7 +155,7 @@ fn unknown_ids_times_and_fields_are_written_back_untouched() {
     state.set_read(A, true);
     state.save().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(value["positions"]["00000000000000ff"]["line"], 7);
+    assert_eq!(value["bookmarks"]["00000000000000ff"]["line"], 7);
     assert_eq!(value["future"], serde_json::json!([1, 2]));
     assert_eq!(value["read"]["00000000000000ff"], "2019-06-24T08:00:00Z");
     assert_eq!(value["read"]["feedfacefeedface"], "2019-12-31T23:00:00Z");

@@ -44,6 +44,25 @@ pub fn load_sample() -> Loaded {
 /// Loads files and folders (recursively: their `.txt` files, in name order).
 /// A missing path, an unreadable file, or inputs without a single article are errors.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_paths_copying(paths, |_| false)
+}
+
+/// The digest files `paths` stand for (folders walked as [`load_paths`] walks them).
+pub fn digest_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = Vec::new();
+    for path in paths {
+        collect_files(path, &mut files, &mut Vec::new())?;
+    }
+    Ok(files)
+}
+
+/// [`load_paths`], but the files for which `copy` says so are read into memory instead
+/// of mapped: the live reload copies files that changed while the reader was open, as
+/// a file rewritten in place under a map can crash the reader (see `read_and_parse`).
+pub fn load_paths_copying(
+    paths: &[PathBuf],
+    copy: impl Fn(&Path) -> bool + Sync,
+) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     for path in paths {
@@ -52,7 +71,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let read = files
         .par_iter()
         .enumerate()
-        .map(|(i, path)| read_and_parse(path, i as u32))
+        .map(|(i, path)| read_and_parse(path, i as u32, copy(path)))
         .collect::<Result<Vec<_>, _>>()?;
     let mut sources = Vec::with_capacity(read.len());
     let mut parsed = Vec::with_capacity(read.len());
@@ -122,7 +141,12 @@ fn is_digest_file(path: &Path) -> bool {
 /// Files are memory-mapped and checked for UTF-8 during the parse's scan:
 /// one trip through memory, no copy (see README, Performance). A file that is
 /// not UTF-8 is copied, decoded lossily (with a warning) and parsed again.
-fn read_and_parse(path: &Path, index: u32) -> Result<(Source, Option<Warning>, Parsed), LoadError> {
+/// With `copy` the file is read into memory from the start.
+fn read_and_parse(
+    path: &Path,
+    index: u32,
+    copy: bool,
+) -> Result<(Source, Option<Warning>, Parsed), LoadError> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let len = file.metadata().map_err(|e| io_error(path, e))?.len();
@@ -134,8 +158,14 @@ fn read_and_parse(path: &Path, index: u32) -> Result<(Source, Option<Warning>, P
     // accept that (digests are replaced whole or appended to, both harmless).
     // `populate` pre-faults the pages in one call instead of one fault per
     // few pages during the scan. Files that cannot be mapped (pipes, some
-    // special files) are read instead.
-    let bytes = match unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
+    // special files) are read instead, and so are files the caller asks to
+    // `copy` (the reader's live reload: files seen changing are read, not mapped).
+    let mapped = if copy {
+        Err(())
+    } else {
+        unsafe { memmap2::MmapOptions::new().populate().map(&file) }.map_err(drop)
+    };
+    let bytes = match mapped {
         Ok(map) => match parse_if_utf8(&map, index) {
             // SAFETY: `parse_if_utf8` checked every byte of `map`.
             Some(parsed) => {
@@ -143,7 +173,7 @@ fn read_and_parse(path: &Path, index: u32) -> Result<(Source, Option<Warning>, P
             }
             None => map.to_vec(),
         },
-        Err(_) => std::fs::read(path).map_err(|e| io_error(path, e))?,
+        Err(()) => std::fs::read(path).map_err(|e| io_error(path, e))?,
     };
     if u32::try_from(bytes.len()).is_err() {
         return Err(LoadError::TooLarge { path: name });

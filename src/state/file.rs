@@ -1,13 +1,20 @@
-//! The state file's format: version, read marks, and top-level fields we don't know (kept as is).
+//! The state file's format: version, read marks, reading positions, and top-level fields
+//! we don't know (kept as is).
 //!
 //! ```json
 //! {
 //!   "version": 1,
 //!   "read": {
 //!     "36ba6fc3a5c1dd2d": "2025-06-01T12:00:00Z"
+//!   },
+//!   "positions": {
+//!     "0123456789abcdef": {"paragraph": 4, "fraction": 0.5, "at": "2025-06-01T12:00:00Z"}
 //!   }
 //! }
 //! ```
+//!
+//! `positions` (see [`super::positions`]) came after `read` without a version bump: a
+//! gazette that knows only `read` keeps it as an unknown field and writes it back.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -18,6 +25,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::positions::{self, Positions, SavedPosition};
 use crate::digest::ArticleId;
 
 /// The format version this build writes and the newest it reads.
@@ -28,8 +36,10 @@ pub const VERSION: u64 = 1;
 pub struct StateFile {
     /// Article id -> when it was marked read.
     pub read: BTreeMap<ArticleId, DateTime<Utc>>,
-    /// Top-level fields other than `version` and `read`, written back untouched
-    /// (a later format addition, such as reading positions, lives here).
+    /// Article id -> how far it was read (articles read to the end have none).
+    pub positions: BTreeMap<ArticleId, SavedPosition>,
+    /// Top-level fields other than `version`, `read` and `positions`, written back
+    /// untouched (a later format addition lives here).
     pub extra: Map<String, Value>,
 }
 
@@ -85,12 +95,14 @@ impl StateFile {
         }
         Ok(StateFile {
             read: raw.read.map(|r| r.0).unwrap_or_default(),
+            positions: raw.positions.map(|p| p.0).unwrap_or_default(),
             extra: raw.extra,
         })
     }
 
     /// The file's bytes: `version` first, then one mark per line (sorted by id), then
-    /// the fields we don't know, each on one line; ends in a newline.
+    /// one position per line (none: no `positions` field), then the fields we don't
+    /// know, each on one line; ends in a newline.
     ///
     /// Written by hand rather than through `serde_json::Value`: for 100,000 marks the
     /// detour through a `Value` tree cost more than everything else in a save.
@@ -102,6 +114,7 @@ impl StateFile {
             let _ = write!(out, "{sep}    \"{id}\": \"{}\"", format_time(*time));
         }
         out.extend_from_slice(if self.read.is_empty() { b"}" } else { b"\n  }" });
+        positions::write(&mut out, &self.positions);
         for (key, value) in &self.extra {
             out.extend_from_slice(b",\n  ");
             // Writing JSON into a Vec cannot fail; the results are ignored for that reason.
@@ -119,11 +132,12 @@ fn future_version(bytes: &[u8]) -> Option<u64> {
     value.get("version")?.as_u64().filter(|&v| v > VERSION)
 }
 
-/// The top level as read: `version` checked after, `read` parsed in place (no `Value`
-/// tree for the bulk of the file), everything else kept as `Value`s.
+/// The top level as read: `version` checked after, `read` and `positions` parsed in
+/// place (no `Value` tree for the bulk of the file), everything else kept as `Value`s.
 struct Raw {
     version: Option<Value>,
     read: Option<ReadMarks>,
+    positions: Option<Positions>,
     extra: Map<String, Value>,
 }
 
@@ -139,12 +153,14 @@ impl<'de> Deserialize<'de> for Raw {
                 let mut raw = Raw {
                     version: None,
                     read: None,
+                    positions: None,
                     extra: Map::new(),
                 };
                 while let Some(key) = map.next_key::<Cow<'de, str>>()? {
                     match &*key {
                         "version" => raw.version = Some(map.next_value()?),
                         "read" => raw.read = Some(map.next_value()?),
+                        "positions" => raw.positions = Some(map.next_value()?),
                         _ => {
                             raw.extra.insert(key.into_owned(), map.next_value()?);
                         }
@@ -195,13 +211,13 @@ mod tests {
 
     #[test]
     fn round_trips_marks_and_unknown_fields() {
-        let text = br#"{"version":1,"read":{"00000000000000ff":"2025-06-01T12:00:00+02:00"},"positions":{"a":3}}"#;
+        let text = br#"{"version":1,"read":{"00000000000000ff":"2025-06-01T12:00:00+02:00"},"bookmarks":{"a":3}}"#;
         let file = StateFile::parse(text).unwrap();
         assert_eq!(
             format_time(file.read[&ArticleId(255)]),
             "2025-06-01T10:00:00Z"
         );
-        assert_eq!(file.extra["positions"]["a"], 3);
+        assert_eq!(file.extra["bookmarks"]["a"], 3);
         let again = StateFile::parse(&file.to_bytes()).unwrap();
         assert_eq!(again, file);
     }

@@ -1,14 +1,15 @@
-//! Read state that is never lost: which articles were read, saved atomically and merged
-//! with other gazette processes sharing the same file.
+//! Read state that is never lost: which articles were read and how far, saved atomically
+//! and merged with other gazette processes sharing the same file.
 //!
-//! The in-memory store keeps the merged view plus the *pending* marks and unmarks made
-//! since the last save. [`ReadState::save`] takes the lock, re-reads the file, applies
+//! The in-memory store keeps the merged view plus the *pending* marks, unmarks and
+//! reading positions made since the last save. [`ReadState::save`] takes the lock, re-reads the file, applies
 //! the pending changes on top (so another process's marks are kept), writes atomically
 //! and refreshes the view from the merged result.
 
 pub mod atomic;
 pub mod file;
 pub mod lock;
+pub mod positions;
 pub mod timer;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,8 @@ use rustc_hash::FxHashMap;
 
 use crate::digest::ArticleId;
 pub use file::{FormatError, StateFile, VERSION, parse_article_id};
+use positions::PositionChange;
+pub use positions::{MAX_POSITIONS, Position, SavedPosition};
 pub use timer::SaveTimer;
 
 /// Where the marks go.
@@ -77,6 +80,10 @@ pub struct ReadState {
     /// Recorded even when the view already agrees, because the view may be stale
     /// (another process may have changed the file since) and the user's intent wins.
     pending: FxHashMap<ArticleId, Option<DateTime<Utc>>>,
+    /// Reading positions, merged view (as `read`).
+    positions: FxHashMap<ArticleId, SavedPosition>,
+    /// Positions set or forgotten since the last save.
+    pending_positions: FxHashMap<ArticleId, PositionChange>,
     /// Warnings from `save`/`refresh` not yet shown (see [`ReadState::take_warnings`]).
     warnings: Vec<String>,
 }
@@ -139,6 +146,8 @@ impl ReadState {
             persistence,
             read: FxHashMap::default(),
             pending: FxHashMap::default(),
+            positions: FxHashMap::default(),
+            pending_positions: FxHashMap::default(),
             warnings: Vec::new(),
         }
     }
@@ -192,9 +201,40 @@ impl ReadState {
             .collect()
     }
 
-    /// Whether there are marks not yet saved.
+    /// Where the reader left article `id`, if it was left part-read.
+    pub fn position(&self, id: ArticleId) -> Option<Position> {
+        self.positions.get(&id).map(|p| p.position)
+    }
+
+    /// How many articles have a reading position.
+    pub fn position_count(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// Remembers how far article `id` was read; `None` forgets it (back at the top, or
+    /// read to the end). Returns whether the view changed (an unchanged position is
+    /// not recorded, so scrolling back and forth saves nothing new).
+    pub fn set_position(&mut self, id: ArticleId, position: Option<Position>) -> bool {
+        if self.position(id) == position {
+            return false;
+        }
+        let at = Utc::now().trunc_subsecs(0);
+        match position {
+            Some(position) => {
+                self.positions.insert(id, SavedPosition { position, at });
+            }
+            None => {
+                self.positions.remove(&id);
+            }
+        }
+        self.pending_positions
+            .insert(id, PositionChange { position, at });
+        true
+    }
+
+    /// Whether there are marks or positions not yet saved.
     pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || !self.pending_positions.is_empty()
     }
 
     pub fn persistence(&self) -> &Persistence {
@@ -214,6 +254,7 @@ impl ReadState {
     pub fn save(&mut self) -> Result<(), StateError> {
         let Persistence::Disk(path) = &self.persistence else {
             self.pending.clear();
+            self.pending_positions.clear();
             return Ok(());
         };
         let path = path.clone();
@@ -225,17 +266,22 @@ impl ReadState {
             OnDisk::SetAside => (
                 StateFile {
                     read: self.read.iter().map(|(&id, &t)| (id, t)).collect(),
+                    positions: self.positions.iter().map(|(&id, &p)| (id, p)).collect(),
                     ..StateFile::default()
                 },
                 true,
             ),
         };
         apply(&self.pending, &mut file.read);
+        positions::apply(&self.pending_positions, &mut file.positions);
+        positions::prune(&mut file.positions, MAX_POSITIONS);
         if must_write {
             atomic::replace(&path, &file.to_bytes())?;
         }
         self.pending.clear();
+        self.pending_positions.clear();
         self.read = file.read.into_iter().collect();
+        self.positions = file.positions.into_iter().collect();
         Ok(())
     }
 
@@ -246,21 +292,29 @@ impl ReadState {
         };
         let path = path.clone();
         match self.read_disk(&path, false)? {
-            OnDisk::Missing => self.set_view(BTreeMap::new()),
-            OnDisk::Good(file) => self.set_view(file.read),
+            OnDisk::Missing => self.set_view(StateFile::default()),
+            OnDisk::Good(file) => self.set_view(file),
             OnDisk::SetAside => {
                 // Keep what we know and make the next save write it all back.
                 for (&id, &time) in &self.read {
                     self.pending.entry(id).or_insert(Some(time));
+                }
+                for (&id, saved) in &self.positions {
+                    self.pending_positions.entry(id).or_insert(PositionChange {
+                        position: Some(saved.position),
+                        at: saved.at,
+                    });
                 }
             }
         }
         Ok(())
     }
 
-    fn set_view(&mut self, mut disk: BTreeMap<ArticleId, DateTime<Utc>>) {
-        apply(&self.pending, &mut disk);
-        self.read = disk.into_iter().collect();
+    fn set_view(&mut self, mut disk: StateFile) {
+        apply(&self.pending, &mut disk.read);
+        positions::apply(&self.pending_positions, &mut disk.positions);
+        self.read = disk.read.into_iter().collect();
+        self.positions = disk.positions.into_iter().collect();
     }
 
     /// Reads the file; moves an unusable one aside (under the lock, after checking

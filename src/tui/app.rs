@@ -13,6 +13,7 @@ use super::article_text::{article_blocks, layout};
 use super::days::{Day, days_newest_first};
 use super::keymap::Keymap;
 use super::options::ReaderOptions;
+use super::position::ScrollAnchor;
 use super::trends::TrendView;
 use super::ui::Theme;
 use crate::companies::{CompanyId, CompanyIndex};
@@ -151,6 +152,8 @@ pub struct App {
     pub keymap: Keymap,
     /// The styles to draw with (the config's theme, or monochrome without colour).
     pub theme: Theme,
+    /// Which article `article_scroll` belongs to, and where that is in width-free terms.
+    pub(super) scroll_anchor: ScrollAnchor,
 }
 
 impl App {
@@ -205,6 +208,7 @@ impl App {
             export_dir: PathBuf::from("."),
             keymap: Keymap::default(),
             theme: Theme::default(),
+            scroll_anchor: ScrollAnchor::default(),
         };
         app.state_seen = app.state_mtime();
         app.recount_unread();
@@ -227,10 +231,12 @@ impl App {
         }
     }
 
-    /// Installs the company index (built after the digest loads).
+    /// Installs the company index (built after the digest loads, or again after a
+    /// reload: company chips carry over by name).
     pub fn set_companies(&mut self, companies: CompanyIndex) {
+        let chips = self.chip_names();
         self.companies = companies;
-        self.company_filter.clear();
+        self.set_chips(&chips);
         // Its series and ids belong to the index being replaced.
         if matches!(self.overlay, Overlay::Trends(_)) {
             self.overlay = Overlay::None;
@@ -298,6 +304,7 @@ impl App {
             Overlay::Picker(_) => self.picker_key(key),
             Overlay::Trends(_) => self.trends_key(key),
         }
+        self.after_event();
     }
 
     pub fn handle_mouse(&mut self, mouse: MouseEvent) {
@@ -344,6 +351,7 @@ impl App {
             }
             _ => {}
         }
+        self.after_event();
     }
 
     // ----- actions --------------------------------------------------------
@@ -413,6 +421,7 @@ impl App {
             Action::OpenTrends => self.open_trends(None),
             Action::ExportView => self.export_view(),
         }
+        self.after_event();
     }
 
     /// Tab order: dates, headlines, article, and round again.
@@ -488,6 +497,7 @@ impl App {
             .article_scroll
             .saturating_add_signed(delta)
             .min(self.max_article_scroll());
+        self.record_position();
     }
 
     fn open(&mut self) {
@@ -496,10 +506,7 @@ impl App {
             Focus::Headlines | Focus::Article => {
                 if let Some(a) = self.selected_article() {
                     self.focus = Focus::Article;
-                    self.article_scroll = 0;
-                    if self.options.mark_read_on_open && !self.options.mark_read_at_end {
-                        self.set_read(a, true);
-                    }
+                    self.mark_opened_read(a);
                 }
             }
         }
@@ -529,6 +536,14 @@ impl App {
         }
     }
 
+    /// Marks an article read as it is opened, unless the options say to wait for its
+    /// end (`mark_read_at_end`, see position.rs) or not to mark on opening at all.
+    fn mark_opened_read(&mut self, a: u32) {
+        if self.options.mark_read_on_open && !self.options.mark_read_at_end {
+            self.set_read(a, true);
+        }
+    }
+
     /// Selects the next (or previous) unread article in the view; in the
     /// article view it is opened and marked read, as reading on should.
     fn jump_unread(&mut self, forward: bool) {
@@ -548,7 +563,7 @@ impl App {
                 if self.focus == Focus::Article
                     && let Some(a) = self.selected_article()
                 {
-                    self.set_read(a, true);
+                    self.mark_opened_read(a);
                 }
             }
             None => {

@@ -14,8 +14,10 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers
 use super::app::{App, Progress, Stage};
 use super::keymap::Keymap;
 use super::options::ReaderOptions;
+use super::reload::{ReloadEvent, Reloader, Stamps};
 use super::terminal::{Term, TerminalGuard};
 use super::ui::{self, Theme};
+use super::watch::LiveReload;
 use crate::commands;
 use crate::companies::{CompanyIndex, KnownCompanies};
 use crate::digest::{LoadError, Loaded};
@@ -27,6 +29,9 @@ const BACKGROUND_FRAME: Duration = Duration::from_millis(50);
 
 /// Up to this many articles the indexes are built before the first frame.
 const INLINE_INDEX_LIMIT: usize = 2_000;
+
+/// How often the loop looks for a finished reload while waiting for keys.
+const RELOAD_POLL: Duration = Duration::from_millis(100);
 
 #[derive(Debug, thiserror::Error)]
 pub enum LaunchError {
@@ -81,6 +86,9 @@ pub fn launch(
     ratatui::crossterm::style::force_color_output(setup.color);
     let mut guard = TerminalGuard::new(setup.options.mouse)?;
     let terminal = &mut guard.terminal;
+    // Stamped before loading, so a change during the load is reloaded too.
+    let reloader = (!paths.is_empty())
+        .then(|| Reloader::new(paths.clone(), known.clone(), Stamps::take(&paths)));
     let Some(loaded) = load_with_screen(terminal, &setup.theme, paths)? else {
         return Ok(Outcome {
             warnings: 0,
@@ -89,6 +97,10 @@ pub fn launch(
     };
     let (state, state_warnings) = ReadState::open_or_default(state_path);
     let warnings = loaded.warnings.len();
+    let mut reloader = reloader;
+    if let Some(r) = &mut reloader {
+        r.first_load(&loaded);
+    }
     let mut app = App::shared(Arc::new(loaded.digest), state);
     app.setup(setup);
     if let Some(w) = state_warnings.last() {
@@ -111,7 +123,14 @@ pub fn launch(
     } else {
         Some(Indexing::start(&app, known))
     };
-    let result = event_loop(terminal, &mut app, indexing);
+    let live = reloader.and_then(|r| match LiveReload::start(r) {
+        Ok(live) => Some(live),
+        Err(e) => {
+            app.message = Some(format!("Live reload is off: {e}"));
+            None
+        }
+    });
+    let result = event_loop(terminal, &mut app, indexing, live);
     app.save_now();
     result?;
     Ok(Outcome {
@@ -212,7 +231,7 @@ impl Indexing {
     }
 
     /// Installs what has been built; `false` once everything has arrived (or the thread died).
-    fn poll(&mut self, app: &mut App) -> bool {
+    pub fn poll(&mut self, app: &mut App) -> bool {
         loop {
             match self.rx.try_recv() {
                 Ok(Built::Companies(index)) => {
@@ -248,9 +267,22 @@ pub fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     mut indexing: Option<Indexing>,
+    live: Option<LiveReload>,
 ) -> std::io::Result<()> {
     let mut redraw = true;
     while !app.should_quit {
+        if let Some(live) = &live {
+            while let Some(event) = live.poll() {
+                // Indexes still building are for the digest being replaced.
+                if matches!(event, ReloadEvent::Done(_)) {
+                    indexing = None;
+                }
+                if app.apply_reload_event(event) {
+                    indexing = Some(Indexing::start(app, live.known().clone()));
+                }
+                redraw = true;
+            }
+        }
         if let Some(job) = &mut indexing {
             if !job.poll(app) {
                 indexing = None;
@@ -259,11 +291,17 @@ pub fn event_loop(
         }
         if redraw {
             terminal.draw(|frame| ui::render(app, frame))?;
+            if app.frame_drawn() {
+                terminal.draw(|frame| ui::render(app, frame))?;
+            }
         }
         redraw = app.tick(Instant::now());
         let mut wait = app.next_tick_in(Instant::now());
         if indexing.is_some() {
             wait = wait.min(BACKGROUND_FRAME);
+        }
+        if live.is_some() {
+            wait = wait.min(RELOAD_POLL);
         }
         if event::poll(wait)? {
             match event::read()? {

@@ -11,10 +11,13 @@ pub mod launch;
 mod marks;
 pub mod options;
 mod picker;
+pub mod position;
+pub mod reload;
 pub mod terminal;
 pub mod trends;
 pub mod ui;
 mod view;
+pub mod watch;
 pub mod wrap;
 
 pub use app::App;

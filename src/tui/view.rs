@@ -6,7 +6,7 @@ use crate::facts::Facts;
 
 impl App {
     /// Rebuilds the headline list from the date, filter, companies and unread settings,
-    /// keeping the selected article selected when it is still there.
+    /// keeping the selected article selected (and scrolled) when it is still there.
     pub fn recompute_view(&mut self) {
         let keep = self.selected_article();
         let days: &[Day] = match self.date_selected.checked_sub(1) {
@@ -62,7 +62,9 @@ impl App {
                 self.headline_selected
                     .min(self.view.len().saturating_sub(1)),
             );
-        self.article_scroll = 0;
+        if self.selected_article() != keep {
+            self.article_scroll = 0;
+        }
     }
 }
 

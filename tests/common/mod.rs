@@ -70,9 +70,17 @@ pub fn parse_keys(s: &str) -> Vec<KeyEvent> {
 
 /// Draws once (so pane sizes are known), then feeds the keys, drawing after each like the loop does.
 pub fn drive(app: &mut App, terminal: &mut Terminal<TestBackend>, keys: &str) {
-    terminal.draw(|f| gazette::tui::ui::render(app, f)).unwrap();
+    draw(app, terminal);
     for key in parse_keys(keys) {
         app.handle_key(key);
+        draw(app, terminal);
+    }
+}
+
+/// One frame, as the event loop draws it (then tells the app the frame is on screen).
+pub fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) {
+    terminal.draw(|f| gazette::tui::ui::render(app, f)).unwrap();
+    if app.frame_drawn() {
         terminal.draw(|f| gazette::tui::ui::render(app, f)).unwrap();
     }
 }

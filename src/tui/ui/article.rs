@@ -31,6 +31,8 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     // One column for the scrollbar.
     let width = inner.width.saturating_sub(1);
     let height = usize::from(inner.height);
+    // The same paragraph on top at any width; a newly selected article where it was left.
+    app.fit_article_scroll(width);
     let blocks = article_blocks(&app.digest, &app.companies, index);
     let lines = layout(&blocks, width);
     let total = lines.len();
