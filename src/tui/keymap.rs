@@ -187,7 +187,7 @@ pub const KEYMAP: &[Binding] = &[
         Browse,
         &[key(KeyCode::Enter)],
         Action::Open,
-        "open the article (marks it read) / pick the date",
+        "open the article / pick the date",
         Some("open"),
     ),
     bind(
