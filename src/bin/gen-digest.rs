@@ -7,22 +7,26 @@ use std::process::ExitCode;
 
 use gazette::digest::generate;
 
-const USAGE: &str = "usage: gen-digest ARTICLES OUT [--monthly] [--seed N]
+const USAGE: &str = "usage: gen-digest ARTICLES OUT [--monthly] [--seed N] [--long-tail PCT]
   ARTICLES  how many articles (~4 KB each; 150000 is ~600 MB over ten years)
   OUT       the file to write, or with --monthly a folder of YYYY-MM.txt files
-  --seed N  PRNG seed (default 1); same arguments, same bytes";
+  --seed N  PRNG seed (default 1); same arguments, same bytes
+  --long-tail PCT  invent PCT% of company and person names (a realistic long tail of
+            names; single file only)";
 
 struct Args {
     count: usize,
     out: PathBuf,
     monthly: bool,
     seed: u64,
+    tail: u8,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut positional = Vec::new();
     let mut monthly = false;
     let mut seed = 1;
+    let mut tail = 0;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -30,6 +34,14 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => {
                 let value = args.next().ok_or("--seed needs a number")?;
                 seed = value.parse().map_err(|_| format!("bad seed `{value}`"))?;
+            }
+            "--long-tail" => {
+                let value = args.next().ok_or("--long-tail needs a percentage")?;
+                tail = value
+                    .parse()
+                    .ok()
+                    .filter(|&p| p <= 100)
+                    .ok_or_else(|| format!("bad percentage `{value}`"))?;
             }
             "-h" | "--help" => return Err(String::new()),
             _ => positional.push(arg),
@@ -47,6 +59,7 @@ fn parse_args() -> Result<Args, String> {
         out: PathBuf::from(out),
         monthly,
         seed,
+        tail,
     })
 }
 
@@ -67,7 +80,8 @@ fn main() -> ExitCode {
     } else {
         File::create(&args.out).and_then(|f| {
             let mut w = BufWriter::new(f);
-            let bytes = generate::write_digest(args.count, args.seed, &mut w)?;
+            let articles = generate::articles(args.count, args.seed).long_tail(args.tail);
+            let bytes = generate::write_articles(articles, &mut w)?;
             w.flush()?;
             Ok(format!("{bytes} bytes"))
         })

@@ -307,7 +307,9 @@ pub struct GenArticle {
 }
 
 /// SplitMix64: tiny, fast, well-distributed, and fixed forever (benches compare across runs).
-struct SplitMix64(u64);
+/// `tail` is the percentage of company and person names invented on the spot (see
+/// [`Generator::long_tail`]); at 0 the stream is the same as it always was.
+struct SplitMix64(u64, u64);
 
 impl SplitMix64 {
     fn next(&mut self) -> u64 {
@@ -350,10 +352,20 @@ pub struct Generator {
 pub fn articles(count: usize, seed: u64) -> Generator {
     let (y, m, d) = FIRST_DAY;
     Generator {
-        rng: SplitMix64(seed),
+        rng: SplitMix64(seed, 0),
         count,
         emitted: 0,
         first_day: NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default(),
+    }
+}
+
+impl Generator {
+    /// Invents `percent`% of company and person names from syllables instead of picking
+    /// them from the short lists: tens of thousands of distinct names, as a decade of
+    /// real news has, instead of a few hundred (which flatters any per-name cache).
+    pub fn long_tail(mut self, percent: u8) -> Generator {
+        self.rng.1 = u64::from(percent.min(100));
+        self
     }
 }
 
@@ -389,7 +401,27 @@ impl Iterator for Generator {
 }
 
 fn company(rng: &mut SplitMix64) -> String {
+    if rng.1 > 0 && rng.chance(rng.1) {
+        let name = invented(rng);
+        return match rng.below(6) {
+            0 => format!("{name} Labs"),
+            1 => format!("{name}ly"),
+            _ => name,
+        };
+    }
     rng.pick_skewed(COMPANIES).to_string()
+}
+
+const SYLLABLES: &[&str] = &[
+    "zor", "bi", "fy", "lu", "ma", "ko", "ra", "vex", "ti", "no", "qua", "sel", "dor", "pi", "xa",
+    "gen", "mo", "ly", "tra", "ve", "cor", "nu", "sta", "fin", "ga", "ri", "lo", "phe", "den",
+    "wu", "ska", "tor", "bel", "mi", "ze", "cha", "hol", "ta", "in", "ar",
+];
+
+/// A made-up capitalised name of two or three syllables ("Zorbify", "Kotrave").
+fn invented(rng: &mut SplitMix64) -> String {
+    let n = 2 + rng.below(2);
+    capitalise(&(0..n).map(|_| rng.pick(SYLLABLES)).collect::<String>())
 }
 
 /// `Facebook’s`, as real copy writes it (curly apostrophe); `Byju’s` stays as it is.
@@ -402,6 +434,9 @@ fn possessive(name: &str) -> String {
 }
 
 fn person(rng: &mut SplitMix64) -> String {
+    if rng.1 > 0 && rng.chance(rng.1) {
+        return format!("{} {}", rng.pick(FIRST_NAMES), invented(rng));
+    }
     format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES))
 }
 
@@ -619,10 +654,15 @@ pub fn digest_text(count: usize, seed: u64) -> String {
 
 /// Writes a digest to one writer; returns the bytes written.
 pub fn write_digest(count: usize, seed: u64, out: &mut impl Write) -> io::Result<u64> {
+    write_articles(articles(count, seed), out)
+}
+
+/// Writes the articles of `generator` to one writer; returns the bytes written.
+pub fn write_articles(generator: Generator, out: &mut impl Write) -> io::Result<u64> {
     let mut buf = String::new();
     let mut last_month = None;
     let mut written = 0;
-    for a in articles(count, seed) {
+    for a in generator {
         push_with_headers(&mut buf, &a, &mut last_month);
         if buf.len() > 1 << 20 {
             out.write_all(buf.as_bytes())?;
@@ -693,5 +733,21 @@ mod tests {
         let count = |name: &str| text.matches(name).count();
         assert!(count("Google") > 10 * count("Procter & Gamble").max(1));
         assert!(count("Byju’s") > 0 || count("JD.com") > 0);
+    }
+
+    #[test]
+    fn a_long_tail_invents_many_names_and_zero_changes_nothing() {
+        let plain: Vec<String> = articles(200, 7).map(|a| a.headline).collect();
+        let zero: Vec<String> = articles(200, 7).long_tail(0).map(|a| a.headline).collect();
+        assert_eq!(plain, zero);
+        let mut rng = SplitMix64(7, 100);
+        let names: std::collections::HashSet<String> =
+            (0..2000).map(|_| company(&mut rng)).collect();
+        assert!(names.len() > 1000, "{}", names.len());
+        assert!(
+            names
+                .iter()
+                .all(|n| n.starts_with(|c: char| c.is_uppercase()))
+        );
     }
 }
