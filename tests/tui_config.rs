@@ -166,3 +166,13 @@ fn mark_read_on_open_false_leaves_opened_articles_unread() {
     drive(&mut app, &mut t, "<Enter>");
     assert_eq!(app.unread_total(), 9);
 }
+
+#[test]
+fn the_too_small_screen_names_the_users_quit_key() {
+    let mut app = configured(REBOUND);
+    let mut t = terminal(30, 8);
+    drive(&mut app, &mut t, "");
+    let text = screen(&t);
+    assert!(text.contains("Q quits"), "{text}");
+    assert!(!text.contains("q quits"), "{text}");
+}

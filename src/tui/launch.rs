@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
+use super::action::Action;
 use super::app::{App, Progress, Stage};
 use super::keymap::Keymap;
 use super::options::ReaderOptions;
@@ -89,7 +90,7 @@ pub fn launch(
     // Stamped before loading, so a change during the load is reloaded too.
     let reloader = (!paths.is_empty())
         .then(|| Reloader::new(paths.clone(), known.clone(), Stamps::take(&paths)));
-    let Some(loaded) = load_with_screen(terminal, &setup.theme, paths)? else {
+    let Some(loaded) = load_with_screen(terminal, &setup.theme, &setup.keymap, paths)? else {
         return Ok(Outcome {
             warnings: 0,
             unsaved_marks: false,
@@ -143,16 +144,19 @@ pub fn launch(
 fn load_with_screen(
     terminal: &mut Term,
     theme: &Theme,
+    keymap: &Keymap,
     paths: Vec<PathBuf>,
 ) -> Result<Option<Loaded>, LaunchError> {
     let label = describe(&paths);
+    // The user's quit keys (Ctrl-c always quits too).
+    let quit_keys = keymap.label(Action::Quit);
     let started = Instant::now();
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let _ = tx.send(commands::load(&paths));
     });
     loop {
-        terminal.draw(|f| ui::loading(theme, f, &label, started.elapsed()))?;
+        terminal.draw(|f| ui::loading(theme, f, &label, &quit_keys, started.elapsed()))?;
         match rx.recv_timeout(BACKGROUND_FRAME) {
             Ok(loaded) => return Ok(Some(loaded?)),
             Err(RecvTimeoutError::Disconnected) => return Err(LaunchError::LoaderDied),
@@ -161,7 +165,7 @@ fn load_with_screen(
         while event::poll(Duration::ZERO)? {
             if let Event::Key(key) = event::read()?
                 && key.kind == KeyEventKind::Press
-                && (key.code == KeyCode::Char('q')
+                && (keymap.action_for(key, false) == Some(Action::Quit)
                     || (key.code == KeyCode::Char('c')
                         && key.modifiers.contains(KeyModifiers::CONTROL)))
             {

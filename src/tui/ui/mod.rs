@@ -29,7 +29,12 @@ pub fn render(app: &mut App, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         // No article drawn, so no company name to click.
         app.company_hits.clear();
-        popups::too_small(&app.theme, frame, area);
+        let quit = app
+            .keymap
+            .keys_of(crate::tui::action::Action::Quit)
+            .first()
+            .map_or_else(|| "Ctrl-c".to_string(), crate::tui::keymap::key_label);
+        popups::too_small(&app.theme, frame, area, &quit);
         return;
     }
     let bar_rows = match (&app.overlay, &app.query_error) {

@@ -33,7 +33,7 @@ fn popup_block<'a>(theme: &Theme, title: &'a str) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title))
 }
 
-pub fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn too_small(theme: &Theme, frame: &mut Frame, area: Rect, quit_keys: &str) {
     let text = vec![
         Line::styled("Terminal too small", theme.error),
         Line::raw(format!(
@@ -43,7 +43,7 @@ pub fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
             super::MIN_WIDTH,
             super::MIN_HEIGHT
         )),
-        Line::raw("q quits"),
+        Line::raw(format!("{quit_keys} quits")),
     ];
     let rect = centered(area, area.width, 3);
     frame.render_widget(Paragraph::new(text).centered(), rect);
@@ -263,7 +263,13 @@ pub fn filter_bar(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The screen while the digest loads.
-pub fn loading(theme: &Theme, frame: &mut Frame, label: &str, elapsed: std::time::Duration) {
+pub fn loading(
+    theme: &Theme,
+    frame: &mut Frame,
+    label: &str,
+    quit_keys: &str,
+    elapsed: std::time::Duration,
+) {
     const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
     let area = frame.area();
     let tick = (elapsed.as_millis() / 100) as usize % SPINNER.len();
@@ -272,7 +278,7 @@ pub fn loading(theme: &Theme, frame: &mut Frame, label: &str, elapsed: std::time
         Line::raw(""),
         Line::raw(format!("{} Loading {label}", SPINNER[tick])),
         Line::styled(
-            format!("{:.1} s · q quits", elapsed.as_secs_f64()),
+            format!("{:.1} s · {quit_keys} quits", elapsed.as_secs_f64()),
             theme.dim,
         ),
     ];
