@@ -278,16 +278,19 @@ fn is_plain(name: &[u8]) -> bool {
 
 /// [`normalize`] into a reused buffer (the hot path of matching).
 pub fn normalize_into(name: &str, key: &mut String) {
+    normalize_dropping_the(name, key);
+}
+
+/// [`normalize_into`], saying whether a leading "the " was dropped (then the key's
+/// first word is not the name's first word).
+pub fn normalize_dropping_the(name: &str, key: &mut String) -> bool {
     key.clear();
     // Most names are plain ASCII words joined by single spaces ("Google", "Best Buy"):
     // one pass over the bytes says so, then they are lower-cased in one go.
     if is_plain(name.as_bytes()) {
         key.push_str(name);
         key.make_ascii_lowercase();
-        if key.len() > 4 && key.starts_with("the ") {
-            key.drain(..4);
-        }
-        return;
+        return drop_the(key);
     }
     let mut space = false;
     for c in name.chars() {
@@ -308,9 +311,16 @@ pub fn normalize_into(name: &str, key: &mut String) {
             }
         }
     }
-    if key.len() > 4 && key.starts_with("the ") {
+    drop_the(key)
+}
+
+/// Drops a leading "the " from a key ("the new york times" = "new york times").
+fn drop_the(key: &mut String) -> bool {
+    let drop = key.len() > 4 && key.starts_with("the ");
+    if drop {
         key.drain(..4);
     }
+    drop
 }
 
 #[cfg(test)]

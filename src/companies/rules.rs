@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
-use super::known::{KnownCompanies, NameKind, normalize_into};
+use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -731,8 +731,15 @@ fn record_stretch(
     };
     let (start, end) = (first.start as usize, last.end as usize);
     let name = &text[start..end];
-    normalize_into(name, key);
+    let dropped_the = normalize_dropping_the(name, key);
     let words = to - from;
+    // The key's words are the name's words normalised: its last word is the last word's key.
+    let last_len = key.len() - key.rfind(' ').map_or(0, |k| k + 1);
+    let last_suffix_word = words > 1
+        && is_in(
+            key.get(key.len() - last_len..).unwrap_or(""),
+            COMPANY_SUFFIX,
+        );
     // A one-word stretch was looked up already, as its first word.
     let kind = if words == 1 {
         first_kind
@@ -755,16 +762,22 @@ fn record_stretch(
             None => {
                 let key_range = agg_index.push(key);
                 let name_range = agg_index.push(name);
-                // Only names of several words need their first and last words (empty otherwise).
-                let mut word_key = |w: &Word| {
-                    if words > 1 {
-                        normalize_into(&text[w.start as usize..w.end as usize], key);
+                // Only names of several words need their first and last words (empty
+                // otherwise): both are read off the key, except a first word "The" that
+                // the key dropped.
+                let (first_word, last_word) = if words > 1 {
+                    let (start, end) = (key_range.start, key_range.end);
+                    let last_word = end - last_len as u32..end;
+                    let first_word = if dropped_the {
+                        normalize_into(&text[first.start as usize..first.end as usize], key);
                         agg_index.push(key)
                     } else {
-                        0..0
-                    }
+                        start..start + key.find(' ').map_or(key.len(), |k| k) as u32
+                    };
+                    (first_word, last_word)
+                } else {
+                    (0..0, 0..0)
                 };
-                let (first_word, last_word) = (word_key(first), word_key(last));
                 let i = aggs.len();
                 aggs.push(Agg {
                     key: key_range.clone(),
@@ -786,11 +799,6 @@ fn record_stretch(
         What::Stretch { agg }
     };
     let first_name = first_kind == Some(NameKind::FirstName);
-    // The key buffer is free again: read the last word's meaning through it.
-    let last_suffix_word = words > 1 && {
-        normalize_into(&text[last.start as usize..last.end as usize], key);
-        is_in(key, COMPANY_SUFFIX)
-    };
     items.push(Item {
         start,
         end,
