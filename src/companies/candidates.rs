@@ -172,6 +172,7 @@ fn next_interesting(b: &[u8], mut i: usize) -> usize {
 }
 
 /// How the gap `b[from..to]` joins a name to the one before it: spaces, ` & `, or ` of `.
+#[inline]
 fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
     let gap = b.get(from..to)?;
     let inner = trim_spaces(gap);
@@ -192,6 +193,7 @@ fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
     None
 }
 
+#[inline]
 fn trim_spaces(mut s: &[u8]) -> &[u8] {
     while let [b' ', rest @ ..] = s {
         s = rest;
@@ -244,6 +246,7 @@ fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
 }
 
 /// Whether the character just before byte `i` is a letter or digit.
+#[inline]
 fn word_char_before(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     let Some(&c) = i.checked_sub(1).and_then(|k| b.get(k)) else {
@@ -359,6 +362,7 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
 }
 
 /// Splits a trailing `’s` / `'s` off the word `[i, j)`: (name end, end with possessive, possessive?).
+#[inline]
 fn possessive_split(text: &str, i: usize, j: usize) -> (usize, usize, bool) {
     // Most words do not end in "s": no possessive to look for.
     if text.as_bytes().get(j.wrapping_sub(1)) != Some(&b's') {

@@ -1500,6 +1500,7 @@ fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) 
 }
 
 /// `s.starts_with(is_word_char)`, answering ASCII from the byte.
+#[inline]
 fn starts_with_word_char(s: &str) -> bool {
     match s.as_bytes().first() {
         None => false,
@@ -1509,6 +1510,7 @@ fn starts_with_word_char(s: &str) -> bool {
 }
 
 /// `s.ends_with(is_word_char)`, answering ASCII from the byte.
+#[inline]
 fn ends_with_word_char(s: &str) -> bool {
     match s.as_bytes().last() {
         None => false,
