@@ -42,6 +42,11 @@ fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
     let mut rest = body;
     std::iter::from_fn(move || {
         while !rest.is_empty() {
+            // The blank line between paragraphs: skipped without a search.
+            if let Some(next) = rest.strip_prefix('\n') {
+                rest = next;
+                continue;
+            }
             let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
                 Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..).unwrap_or("")),
                 None => (rest, ""),

@@ -292,12 +292,28 @@ pub fn normalize_dropping_the(name: &str, key: &mut String) -> bool {
         key.make_ascii_lowercase();
         return drop_the(key);
     }
+    // Names with an accent or an apostrophe ("Tomás García", "O’Brien"): ASCII bytes are
+    // handled as bytes, only the others decoded.
+    let bytes = name.as_bytes();
     let mut space = false;
-    for c in name.chars() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b < 0x80 {
+            i += 1;
+            char::from(b)
+        } else {
+            let Some(c) = name.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            c
+        };
         match c {
             '.' => {}
             '’' | '‘' | '\'' => key.push('\''),
-            c if c.is_whitespace() => space = !key.is_empty(),
+            // `char::is_whitespace` for ASCII: tab, line feed, vertical tab, form feed, return, space.
+            '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' => space = !key.is_empty(),
+            c if !c.is_ascii() && c.is_whitespace() => space = !key.is_empty(),
             c => {
                 if space {
                     key.push(' ');
@@ -330,6 +346,8 @@ mod tests {
     #[test]
     fn normalize_folds_case_dots_apostrophes_and_the() {
         assert_eq!(normalize("Byju’s"), "byju's");
+        assert_eq!(normalize("Tomás  GARCÍA\u{a0}Ö"), "tomás garcía ö");
+        assert_eq!(normalize("O’Brien \u{0B}’X"), "o'brien' x");
         assert_eq!(normalize("JD.com"), "jdcom");
         assert_eq!(normalize("The  New York Times"), "new york times");
         assert_eq!(normalize("U.S."), "us");

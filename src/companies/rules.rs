@@ -1881,10 +1881,26 @@ fn is_coordinator(gap: &str) -> bool {
 }
 
 fn is_title_case(headline: &str) -> bool {
+    // ASCII headlines (most) are read as bytes; for them `split_ascii_whitespace` differs
+    // from `split_whitespace` only on a vertical tab.
+    if headline.is_ascii() && !headline.contains('\u{0B}') {
+        let mut long = 0;
+        let mut capitalised = 0;
+        for word in headline.split_ascii_whitespace().skip(1) {
+            if word.len() >= 4 && word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                long += 1;
+                if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    capitalised += 1;
+                }
+            }
+        }
+        return long >= 2 && capitalised * 4 >= long * 3;
+    }
     let mut long = 0;
     let mut capitalised = 0;
     for word in headline.split_whitespace().skip(1) {
-        if word.chars().count() >= 4 && word.starts_with(|c: char| c.is_alphabetic()) {
+        // At least four chars, without counting all of them.
+        if word.chars().nth(3).is_some() && word.starts_with(|c: char| c.is_alphabetic()) {
             long += 1;
             if word.starts_with(|c: char| c.is_uppercase()) {
                 capitalised += 1;
