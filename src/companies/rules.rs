@@ -734,7 +734,8 @@ fn record_stretch(
     let dropped_the = normalize_dropping_the(name, key);
     let words = to - from;
     // The key's words are the name's words normalised: its last word is the last word's key.
-    let last_len = key.len() - key.rfind(' ').map_or(0, |k| k + 1);
+    // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
+    let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
     let last_suffix_word = words > 1
         && is_in(
             key.get(key.len() - last_len..).unwrap_or(""),
@@ -748,7 +749,8 @@ fn record_stretch(
     };
     let rejected = match kind {
         Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored) => true,
-        _ => key.chars().count() < 2 || key.chars().all(|c| c.is_ascii_digit()),
+        // Fewer than two chars, or digits only.
+        _ => key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
     };
     let what = if rejected {
         What::Rejected
@@ -772,7 +774,8 @@ fn record_stretch(
                         normalize_into(&text[first.start as usize..first.end as usize], key);
                         agg_index.push(key)
                     } else {
-                        start..start + key.find(' ').map_or(key.len(), |k| k) as u32
+                        let first_len = key.bytes().position(|c| c == b' ').unwrap_or(key.len());
+                        start..start + first_len as u32
                     };
                     (first_word, last_word)
                 } else {
@@ -1527,7 +1530,7 @@ fn word_before_comma(text: &str, start: usize) -> &str {
     if text.get(start.saturating_sub(2)..start) != Some(", ") {
         return "";
     }
-    let from = before.rfind(' ').map_or(0, |k| k + 1);
+    let from = before.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
     before.get(from..).unwrap_or("")
 }
 
