@@ -67,7 +67,8 @@ struct MemoSlot {
 
 /// Longest word the memo holds, and how many slots it has (a power of two).
 const MEMO_WORD: usize = 24;
-const MEMO_SLOTS: usize = 1024;
+const MEMO_BITS: u32 = 12;
+const MEMO_SLOTS: usize = 1 << MEMO_BITS;
 
 impl Default for WordMemo {
     fn default() -> Self {
@@ -118,7 +119,7 @@ impl WordMemo {
         let mixed = (head ^ tail.rotate_left(29))
             .wrapping_add(u64::from(len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index = (mixed >> 54) as usize % MEMO_SLOTS;
+        let index = (mixed >> (64 - MEMO_BITS)) as usize % MEMO_SLOTS;
         let Some(slot) = self.slots.get_mut(index) else {
             normalize_into(word, key);
             return known.kind_and_longer(key);
