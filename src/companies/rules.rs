@@ -208,6 +208,14 @@ impl AggIndex {
             .unwrap_or("")
     }
 
+    /// [`text`](Self::text) as bytes, without char-boundary checks.
+    fn bytes(&self, range: &std::ops::Range<u32>) -> &[u8] {
+        self.arena
+            .as_bytes()
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or_default()
+    }
+
     fn push(&mut self, s: &str) -> std::ops::Range<u32> {
         let start = self.arena.len() as u32;
         self.arena.push_str(s);
@@ -1924,6 +1932,9 @@ fn finish(scratch: &mut Scratch) -> Findings {
         ..
     } = scratch;
     let t = &*agg_index;
+    // Keys compared as bytes: equal as bytes is equal as strings, and slicing bytes
+    // skips the char-boundary checks (these loops are quadratic in the article's names).
+    let bytes = |range: &std::ops::Range<u32>| t.bytes(range);
     // A surname of someone named in full ("Pramod Sharma" … "Sharma said") is a person.
     surnames.clear();
     surnames.extend(
@@ -1932,7 +1943,7 @@ fn finish(scratch: &mut Scratch) -> Findings {
             .map(|a| a.last_word.clone()),
     );
     for a in aggs.iter_mut() {
-        if a.words == 1 && surnames.iter().any(|s| t.text(s) == t.text(&a.key)) {
+        if a.words == 1 && surnames.iter().any(|s| bytes(s) == bytes(&a.key)) {
             a.person = true;
         }
         a.rejected = !a.company || a.person || a.place;
@@ -1942,19 +1953,23 @@ fn finish(scratch: &mut Scratch) -> Findings {
     accepted.clear();
     accepted.extend((0..aggs.len()).filter(|&i| !aggs[i].rejected));
     for i in 0..aggs.len() {
+        let a = &aggs[i];
+        let a_key = bytes(&a.key);
+        // The first word of a name of several words (None for one word).
+        let a_first = (a.words > 1).then(|| bytes(&a.first_word));
+        let a_person = a.person;
         let target = accepted.iter().copied().find(|&j| {
             j != i && {
-                let (a, b) = (&aggs[i], &aggs[j]);
-                let (a_key, b_key) = (t.text(&a.key), t.text(&b.key));
-                (a.words > 1 && t.text(&a.first_word) == b_key)
-                    || (b_key.len() > a_key.len()
+                let b_key = bytes(&aggs[j].key);
+                a_first == Some(b_key)
+                    || (!a_person
+                        && b_key.len() > a_key.len()
                         && b_key.starts_with(a_key)
-                        && b_key.as_bytes().get(a_key.len()) == Some(&b' ')
-                        && !a.person)
+                        && b_key.get(a_key.len()) == Some(&b' '))
             }
         });
         if let Some(j) = target
-            && (aggs[i].rejected || t.text(&aggs[j].key).starts_with(t.text(&aggs[i].key)))
+            && (aggs[i].rejected || bytes(&aggs[j].key).starts_with(bytes(&aggs[i].key)))
         {
             let n = aggs[i].occurrences;
             aggs[i].occurrences = 0;
