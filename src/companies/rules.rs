@@ -1357,7 +1357,9 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     };
     for (list_id, list) in LISTS.iter().enumerate() {
         for word in list.iter() {
-            *lexicon.map.entry(word.as_bytes()).or_default() |= 1 << list_id;
+            if let Some(key) = lexicon_key(word.as_bytes()) {
+                *lexicon.map.entry(key).or_default() |= 1 << list_id;
+            }
             if let (Some(shape), Some(&first)) =
                 (lexicon.shapes.get_mut(word.len()), word.as_bytes().first())
             {
@@ -1369,7 +1371,8 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
 });
 
 struct Lexicon {
-    map: FxHashMap<&'static [u8], u16>,
+    /// By [`lexicon_key`]: a number, so a lookup hashes two words and compares without `memcmp`.
+    map: FxHashMap<u128, u16>,
     /// By word length, a bit per first letter (folded to 5 bits) of some word of that
     /// length: most words are rejected by this before hashing.
     shapes: [u32; 33],
@@ -1420,13 +1423,36 @@ fn lexicon_bits(word: &str) -> u16 {
     {
         return 0;
     }
-    let mut buf = [0u8; 32];
-    let Some(lower) = buf.get_mut(..bytes.len()) else {
-        return 0;
-    };
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    lexicon.map.get(&*lower).copied().unwrap_or(0)
+    lexicon_key(bytes)
+        .and_then(|key| lexicon.map.get(&key).copied())
+        .unwrap_or(0)
+}
+
+/// The longest word in the lexicon's lists (all lower-case ASCII; a test checks).
+const LEXICON_WORD: usize = 15;
+
+/// The lexicon's key for a word of 1 to 15 bytes: its bytes ASCII-lower-cased, with its
+/// length in the top byte. Longer words are in no list.
+fn lexicon_key(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > LEXICON_WORD {
+        return None;
+    }
+    let lo = ascii_lower(load_u64(bytes.get(..8).unwrap_or(bytes)));
+    let hi = ascii_lower(load_u64(bytes.get(8..).unwrap_or_default()));
+    Some(u128::from(lo) | (u128::from(hi) << 64) | ((bytes.len() as u128) << 120))
+}
+
+/// `make_ascii_lowercase` of eight bytes at once: `A`..=`Z` get their 0x20 bit.
+fn ascii_lower(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const FROM_A: u64 = 0x0101_0101_0101_0101 * (0x80 - b'A' as u64);
+    const PAST_Z: u64 = 0x0101_0101_0101_0101 * (0x80 - b'Z' as u64 - 1);
+    let low = x & LO;
+    // Per byte, the high bit: ASCII (not set in x) and between A and Z (as in
+    // `candidates::next_interesting`: no carry crosses bytes).
+    let upper = (low + FROM_A) & !(low + PAST_Z) & !x & HI;
+    x | (upper >> 2)
 }
 
 fn is_one_of(word: &str, words: &[&str]) -> bool {
@@ -2054,6 +2080,29 @@ mod tests {
             companies("It bought Gimlet Media, Anchor, The Ringer and more."),
             ["Anchor", "Gimlet Media", "Ringer"]
         );
+    }
+
+    #[test]
+    fn lexicon_keys_fold_ascii_case_only_and_fit_every_listed_word() {
+        for list in LISTS {
+            for word in list.iter() {
+                assert!(
+                    word.len() <= LEXICON_WORD,
+                    "{word} is too long for lexicon_key"
+                );
+                assert!(lexicon_key(word.as_bytes()).is_some(), "{word}");
+            }
+        }
+        assert_eq!(lexicon_key(b"Said"), lexicon_key(b"said"));
+        assert_eq!(lexicon_key(b"SPOKESPERSON"), lexicon_key(b"spokesperson"));
+        assert_ne!(lexicon_key(b"said"), lexicon_key(b"said\0"));
+        // Only A..Z fold: bytes next to them in ASCII, and non-ASCII bytes, stay.
+        assert_ne!(lexicon_key(b"@["), lexicon_key(b"`{"));
+        assert_ne!(lexicon_key("É".as_bytes()), lexicon_key("é".as_bytes()));
+        assert_eq!(lexicon_key(&[0xC1]), Some(0xC1 | (1 << 120)));
+        assert_eq!(lexicon_bits("Ceo"), PERSON | POSSESSIVE_NOUN);
+        assert_eq!(lexicon_bits("pharmaceuticals"), COMPANY_SUFFIX);
+        assert_eq!(lexicon_bits("pharmaceuticalsx"), 0);
     }
 
     #[test]
