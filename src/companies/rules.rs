@@ -1500,25 +1500,74 @@ fn words_before(text: &str, start: usize) -> [&str; 3] {
 /// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
 /// Without the comma only the first `plain_limit` words are read: the rules look no further.
 fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) {
+    let mut after = WordsAfter::new(text, end, plain_limit);
     let mut out = [""; 8];
-    let b = text.as_bytes();
-    let hi = ceil_boundary(text, (end + 120).min(text.len()));
-    let Some(rest) = b.get(end..hi) else {
-        return (false, out);
-    };
-    let (comma, mut from) = match rest {
-        [b',', b' ', ..] => (true, end + 2),
-        [b' ', ..] => (false, end + 1),
-        _ => return (false, out),
-    };
-    let limit = if comma { out.len() } else { plain_limit };
-    for slot in out.iter_mut().take(limit) {
+    for (k, slot) in out.iter_mut().enumerate() {
+        *slot = after.word(k);
+    }
+    (after.comma, out)
+}
+
+/// [`words_after`], read as far as asked and no further: most items look at the first
+/// word or two of the eight.
+struct WordsAfter<'t> {
+    text: &'t str,
+    /// Where reading stops (a char boundary at most 120 bytes on).
+    hi: usize,
+    /// Where the next word starts.
+    from: usize,
+    /// How many words may be read in all.
+    limit: usize,
+    /// The words read so far; `done` once punctuation, `hi` or `limit` ended the reading.
+    words: [&'t str; 8],
+    read: usize,
+    done: bool,
+    /// Whether the words follow ", ".
+    comma: bool,
+}
+
+impl<'t> WordsAfter<'t> {
+    fn new(text: &'t str, end: usize, plain_limit: usize) -> Self {
+        let b = text.as_bytes();
+        let hi = ceil_boundary(text, (end + 120).min(text.len()));
+        let (comma, from, done) = match b.get(end..hi) {
+            Some([b',', b' ', ..]) => (true, end + 2, false),
+            Some([b' ', ..]) => (false, end + 1, false),
+            _ => (false, end, true),
+        };
+        WordsAfter {
+            text,
+            hi,
+            from,
+            limit: if comma { 8 } else { plain_limit.min(8) },
+            words: [""; 8],
+            read: 0,
+            done,
+            comma,
+        }
+    }
+
+    /// Word `k` (0-based), or "" where there is none.
+    fn word(&mut self, k: usize) -> &'t str {
+        while self.read <= k && !self.done {
+            self.read_next();
+        }
+        self.words.get(k).copied().unwrap_or("")
+    }
+
+    fn read_next(&mut self) {
+        if self.read >= self.limit {
+            self.done = true;
+            return;
+        }
+        let (b, hi, from) = (self.text.as_bytes(), self.hi, self.from);
         let mut to = from;
-        while to < hi && b[to] != b' ' {
+        while to < hi && b.get(to).is_some_and(|&c| c != b' ') {
             to += 1;
         }
-        let Some(token) = text.get(from..to) else {
-            break;
+        let Some(token) = self.text.get(from..to) else {
+            self.done = true;
+            return;
         };
         let clean = if ends_with_word_char(token) {
             token
@@ -1526,15 +1575,18 @@ fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) 
             token.trim_end_matches(|c: char| !is_word_char(c))
         };
         if !starts_with_word_char(clean) {
-            break;
+            self.done = true;
+            return;
         }
-        *slot = clean;
+        if let Some(slot) = self.words.get_mut(self.read) {
+            *slot = clean;
+        }
+        self.read += 1;
         if clean.len() != token.len() || to >= hi {
-            break;
+            self.done = true;
         }
-        from = to + 1;
+        self.from = to + 1;
     }
-    (comma, out)
 }
 
 /// `s.starts_with(is_word_char)`, answering ASCII from the byte.
@@ -1587,32 +1639,51 @@ fn is_capitalised_possessive(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase()) && (word.ends_with("’s") || word.ends_with("'s"))
 }
 
+/// Where a [`Context`] gets its words: read in advance, or as asked.
+trait ContextWords<'t> {
+    /// Word `k`, or "" where there is none.
+    fn word(&mut self, k: usize) -> &'t str;
+}
+
+impl<'t, const N: usize> ContextWords<'t> for [&'t str; N] {
+    fn word(&mut self, k: usize) -> &'t str {
+        self.get(k).copied().unwrap_or("")
+    }
+}
+
+impl<'t> ContextWords<'t> for WordsAfter<'t> {
+    fn word(&mut self, k: usize) -> &'t str {
+        WordsAfter::word(self, k)
+    }
+}
+
 /// Context words and their lexicon bits, each word looked up at most once.
-struct Context<'t, const N: usize> {
-    words: [&'t str; N],
-    bits: [u16; N],
+struct Context<W> {
+    words: W,
+    bits: [u16; 8],
     looked_up: u16,
 }
 
-impl<'t, const N: usize> Context<'t, N> {
-    fn new(words: [&'t str; N]) -> Self {
+impl<'t, W: ContextWords<'t>> Context<W> {
+    fn new(words: W) -> Self {
         Context {
             words,
-            bits: [0; N],
+            bits: [0; 8],
             looked_up: 0,
         }
     }
 
-    fn word(&self, k: usize) -> &'t str {
-        self.words.get(k).copied().unwrap_or("")
+    fn word(&mut self, k: usize) -> &'t str {
+        self.words.word(k)
     }
 
     /// Whether word `k` is in one of `lists`.
     fn is(&mut self, k: usize, lists: u16) -> bool {
         if self.looked_up & (1 << k) == 0 {
             self.looked_up |= 1 << k;
+            let word = self.words.word(k);
             if let Some(slot) = self.bits.get_mut(k) {
-                *slot = lexicon_bits(self.words.get(k).copied().unwrap_or(""));
+                *slot = lexicon_bits(word);
             }
         }
         self.bits.get(k).is_some_and(|bits| bits & lists != 0)
@@ -1627,7 +1698,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     } else {
         item.end
     };
-    let (comma, after) = words_after(text, after_end, 3);
+    let after = WordsAfter::new(text, after_end, 3);
+    let comma = after.comma;
     let mut after = Context::new(after);
 
     // Person.
