@@ -262,19 +262,33 @@ pub fn normalize(name: &str) -> String {
 fn is_plain(name: &[u8]) -> bool {
     let mut after_space = true;
     for &c in name {
-        if c == b' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if c.is_ascii_alphanumeric() || c == b'-' || c == b'&' {
-            after_space = false;
-        } else {
-            return false;
+        match PLAIN_BYTE[c as usize] {
+            WORD_BYTE => after_space = false,
+            SPACE_BYTE if !after_space => after_space = true,
+            _ => return false,
         }
     }
     !after_space || name.is_empty()
 }
+
+/// [`is_plain`]'s classes of bytes, one table load a byte: ASCII letters, digits, `-` and
+/// `&` are word bytes, a space is a space, anything else makes a name not plain.
+const WORD_BYTE: u8 = 1;
+const SPACE_BYTE: u8 = 2;
+static PLAIN_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'&' {
+            table[c] = WORD_BYTE;
+        } else if b == b' ' {
+            table[c] = SPACE_BYTE;
+        }
+        c += 1;
+    }
+    table
+};
 
 /// [`normalize`] into a reused buffer (the hot path of matching).
 pub fn normalize_into(name: &str, key: &mut String) {
