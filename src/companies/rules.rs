@@ -739,9 +739,34 @@ fn record_stretch(
         return;
     };
     let (start, end) = (first.start as usize, last.end as usize);
+    let words = to - from;
+    let item = |what: What, company: bool| Item {
+        start,
+        end,
+        poss_end: last.poss_end as usize,
+        possessive: last.possessive,
+        suffix: last.suffix,
+        what,
+        sentence_start: from == 0 && run.sentence_start,
+        after_capital: false,
+        after_first_name: false,
+        company,
+        person: first_kind == Some(NameKind::FirstName) && words > 1,
+        place: false,
+    };
+    // A one-word place or common word ("Tokyo", "Shares"): rejected on the meaning its
+    // word was looked up with, so its key is never needed.
+    if words == 1
+        && matches!(
+            first_kind,
+            Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored)
+        )
+    {
+        items.push(item(What::Rejected, legal_suffix_follows));
+        return;
+    }
     let name = &text[start..end];
     let dropped_the = normalize_dropping_the(name, key);
-    let words = to - from;
     // The key's words are the name's words normalised: its last word is the last word's key.
     // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
     let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
@@ -810,21 +835,7 @@ fn record_stretch(
         };
         What::Stretch { agg }
     };
-    let first_name = first_kind == Some(NameKind::FirstName);
-    items.push(Item {
-        start,
-        end,
-        poss_end: last.poss_end as usize,
-        possessive: last.possessive,
-        suffix: last.suffix,
-        what,
-        sentence_start: from == 0 && run.sentence_start,
-        after_capital: false,
-        after_first_name: false,
-        company: legal_suffix_follows || last_suffix_word,
-        person: first_name && words > 1,
-        place: false,
-    });
+    items.push(item(what, legal_suffix_follows || last_suffix_word));
 }
 
 /// Whether a word is a legal form that ends a company name, as written ("Inc.", "LTD", "L.L.C.").
