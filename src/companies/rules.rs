@@ -591,7 +591,10 @@ fn split_run(
             continue;
         }
         // "Hotstar-Flipkart’s": a hyphenated word made only of known companies is several names.
-        if word_text.contains('-') && split_hyphenated(text, run, w, i, known, key, items) {
+        // A byte loop: words are short, and `str::contains` calls a vectorised search.
+        if word_text.bytes().any(|c| c == b'-')
+            && split_hyphenated(text, run, w, i, known, key, items)
+        {
             close_stretch(
                 text,
                 run,
@@ -842,6 +845,16 @@ fn record_stretch(
 fn is_legal_word(word: &str) -> bool {
     // Every legal suffix is 2 to 7 letters: most words are out on length alone.
     if word.len() < 2 || word.len() > 14 {
+        return false;
+    }
+    // ... or on their first letter ("The", "It"): every suffix starts with one of these.
+    if let Some(first) = word.bytes().next()
+        && first.is_ascii_alphabetic()
+        && !matches!(
+            first.to_ascii_lowercase(),
+            b'i' | b'l' | b'c' | b'p' | b'g' | b'a' | b's' | b'b' | b'n'
+        )
+    {
         return false;
     }
     let mut buf = [0u8; 8];
