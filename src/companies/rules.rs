@@ -1859,7 +1859,7 @@ fn coordinate(text: &str, items: &mut [Item]) {
             && items
                 .get(k - 1)
                 .zip(items.get(k))
-                .and_then(|(a, b)| text.get(a.poss_end..b.start))
+                .and_then(|(a, b)| text.as_bytes().get(a.poss_end..b.start))
                 .is_some_and(is_coordinator);
         // "Walmart-owned Flipkart": the owned one is a company too.
         if k > 0
@@ -1995,22 +1995,25 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "Party",
 ];
 
-fn is_coordinator(gap: &str) -> bool {
+/// Whether the gap between two names joins them into a list (bytes: the gap is
+/// compared, never decoded, and slicing bytes skips the char-boundary checks).
+fn is_coordinator(gap: &[u8]) -> bool {
     // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
     let gap = gap
-        .strip_suffix("The ")
-        .filter(|g| g.ends_with(' '))
+        .strip_suffix(b"The ")
+        .filter(|g| g.ends_with(b" "))
         .unwrap_or(gap);
     matches!(
         gap,
-        ", " | " and "
-            | ", and "
-            | " or "
-            | ", or "
-            | " & "
-            | " as well as "
-            | ", as well as "
-            | " and even "
+        b", "
+            | b" and "
+            | b", and "
+            | b" or "
+            | b", or "
+            | b" & "
+            | b" as well as "
+            | b", as well as "
+            | b" and even "
     )
 }
 
