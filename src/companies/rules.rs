@@ -1635,12 +1635,13 @@ fn ends_with_word_char(s: &str) -> bool {
 
 /// The word before `, ` right before `start` ("studio" in "studio, Nuverse"), or "".
 fn word_before_comma(text: &str, start: usize) -> &str {
-    let Some(before) = start.checked_sub(2).and_then(|end| text.get(..end)) else {
-        return "";
-    };
-    if text.get(start.saturating_sub(2)..start) != Some(", ") {
+    // The bytes first: most names have no comma before them.
+    if start < 2 || text.as_bytes().get(start - 2..start) != Some(b", ") {
         return "";
     }
+    let Some(before) = text.get(..start - 2) else {
+        return "";
+    };
     let from = before.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
     before.get(from..).unwrap_or("")
 }
@@ -1942,6 +1943,11 @@ fn and_other(text: &str, item: &mut Item) -> bool {
 /// Whether the capitalised words right after `end` ("Regulation Authority") end in an
 /// institution's head noun.
 fn opens_institution_name(text: &str, end: usize) -> bool {
+    // Most names are followed by a space and a lower-case word: decided on two bytes.
+    let b = text.as_bytes();
+    if b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     let Some(rest) = text.get(end..) else {
         return false;
     };
