@@ -172,34 +172,23 @@ fn next_interesting(b: &[u8], mut i: usize) -> usize {
 }
 
 /// How the gap `b[from..to]` joins a name to the one before it: spaces, ` & `, or ` of `.
+#[inline]
 fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
     let gap = b.get(from..to)?;
-    let inner = trim_spaces(gap);
-    if inner.is_empty() {
-        return (!gap.is_empty()).then_some(Joiner::Space);
+    let lead = gap.iter().take_while(|&&c| c == b' ').count();
+    // Most gaps are text ("said on Monday that"): the byte after the spaces rules them out.
+    match gap.get(lead..)? {
+        [] => (lead > 0).then_some(Joiner::Space),
+        // `&` then at least one space, and nothing else.
+        [b'&', tail @ ..] if !tail.is_empty() && tail.iter().all(|&c| c == b' ') => {
+            Some(Joiner::Amp)
+        }
+        // "Bank of America": spaces, "of", exactly one space, and a plain capital next.
+        [b'o', b'f', b' '] if lead > 0 && b.get(to).is_some_and(|c| c.is_ascii_uppercase()) => {
+            Some(Joiner::Of)
+        }
+        _ => None,
     }
-    if inner == b"&" && gap.last() == Some(&b' ') {
-        return Some(Joiner::Amp);
-    }
-    // "Bank of America": exactly one space after "of", and a plain capital next.
-    if inner == b"of"
-        && gap.first() == Some(&b' ')
-        && gap.ends_with(b"of ")
-        && b.get(to).is_some_and(|c| c.is_ascii_uppercase())
-    {
-        return Some(Joiner::Of);
-    }
-    None
-}
-
-fn trim_spaces(mut s: &[u8]) -> &[u8] {
-    while let [b' ', rest @ ..] = s {
-        s = rest;
-    }
-    while let [rest @ .., b' '] = s {
-        s = rest;
-    }
-    s
 }
 
 /// Whether a name at `i` opens a sentence: nothing but punctuation back to the start of
@@ -244,6 +233,7 @@ fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
 }
 
 /// Whether the character just before byte `i` is a letter or digit.
+#[inline(always)]
 fn word_char_before(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     let Some(&c) = i.checked_sub(1).and_then(|k| b.get(k)) else {
@@ -252,6 +242,13 @@ fn word_char_before(text: &str, i: usize) -> bool {
     if c < 0x80 {
         return c.is_ascii_alphanumeric();
     }
+    non_ascii_word_char_before(text, i)
+}
+
+/// [`word_char_before`] when the byte before `i` is not ASCII (out of line: rare).
+#[inline(never)]
+fn non_ascii_word_char_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
     if i >= 3 && is_punctuation_at(b, i - 3) {
         return false;
     }
@@ -359,6 +356,7 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
 }
 
 /// Splits a trailing `’s` / `'s` off the word `[i, j)`: (name end, end with possessive, possessive?).
+#[inline]
 fn possessive_split(text: &str, i: usize, j: usize) -> (usize, usize, bool) {
     // Most words do not end in "s": no possessive to look for.
     if text.as_bytes().get(j.wrapping_sub(1)) != Some(&b's') {

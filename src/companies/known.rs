@@ -262,39 +262,72 @@ pub fn normalize(name: &str) -> String {
 fn is_plain(name: &[u8]) -> bool {
     let mut after_space = true;
     for &c in name {
-        if c == b' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if c.is_ascii_alphanumeric() || c == b'-' || c == b'&' {
-            after_space = false;
-        } else {
-            return false;
+        match PLAIN_BYTE[c as usize] {
+            WORD_BYTE => after_space = false,
+            SPACE_BYTE if !after_space => after_space = true,
+            _ => return false,
         }
     }
     !after_space || name.is_empty()
 }
 
+/// [`is_plain`]'s classes of bytes, one table load a byte: ASCII letters, digits, `-` and
+/// `&` are word bytes, a space is a space, anything else makes a name not plain.
+const WORD_BYTE: u8 = 1;
+const SPACE_BYTE: u8 = 2;
+static PLAIN_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'&' {
+            table[c] = WORD_BYTE;
+        } else if b == b' ' {
+            table[c] = SPACE_BYTE;
+        }
+        c += 1;
+    }
+    table
+};
+
 /// [`normalize`] into a reused buffer (the hot path of matching).
 pub fn normalize_into(name: &str, key: &mut String) {
+    normalize_dropping_the(name, key);
+}
+
+/// [`normalize_into`], saying whether a leading "the " was dropped (then the key's
+/// first word is not the name's first word).
+pub fn normalize_dropping_the(name: &str, key: &mut String) -> bool {
     key.clear();
     // Most names are plain ASCII words joined by single spaces ("Google", "Best Buy"):
     // one pass over the bytes says so, then they are lower-cased in one go.
     if is_plain(name.as_bytes()) {
         key.push_str(name);
         key.make_ascii_lowercase();
-        if key.len() > 4 && key.starts_with("the ") {
-            key.drain(..4);
-        }
-        return;
+        return drop_the(key);
     }
+    // Names with an accent or an apostrophe ("Tomás García", "O’Brien"): ASCII bytes are
+    // handled as bytes, only the others decoded.
+    let bytes = name.as_bytes();
     let mut space = false;
-    for c in name.chars() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b < 0x80 {
+            i += 1;
+            char::from(b)
+        } else {
+            let Some(c) = name.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            c
+        };
         match c {
             '.' => {}
             '’' | '‘' | '\'' => key.push('\''),
-            c if c.is_whitespace() => space = !key.is_empty(),
+            // `char::is_whitespace` for ASCII: tab, line feed, vertical tab, form feed, return, space.
+            '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' => space = !key.is_empty(),
+            c if !c.is_ascii() && c.is_whitespace() => space = !key.is_empty(),
             c => {
                 if space {
                     key.push(' ');
@@ -308,9 +341,16 @@ pub fn normalize_into(name: &str, key: &mut String) {
             }
         }
     }
-    if key.len() > 4 && key.starts_with("the ") {
+    drop_the(key)
+}
+
+/// Drops a leading "the " from a key ("the new york times" = "new york times").
+fn drop_the(key: &mut String) -> bool {
+    let drop = key.len() > 4 && key.starts_with("the ");
+    if drop {
         key.drain(..4);
     }
+    drop
 }
 
 #[cfg(test)]
@@ -320,6 +360,8 @@ mod tests {
     #[test]
     fn normalize_folds_case_dots_apostrophes_and_the() {
         assert_eq!(normalize("Byju’s"), "byju's");
+        assert_eq!(normalize("Tomás  GARCÍA\u{a0}Ö"), "tomás garcía ö");
+        assert_eq!(normalize("O’Brien \u{0B}’X"), "o'brien' x");
         assert_eq!(normalize("JD.com"), "jdcom");
         assert_eq!(normalize("The  New York Times"), "new york times");
         assert_eq!(normalize("U.S."), "us");

@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
-use super::known::{KnownCompanies, NameKind, normalize_into};
+use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -67,7 +67,8 @@ struct MemoSlot {
 
 /// Longest word the memo holds, and how many slots it has (a power of two).
 const MEMO_WORD: usize = 24;
-const MEMO_SLOTS: usize = 1024;
+const MEMO_BITS: u32 = 12;
+const MEMO_SLOTS: usize = 1 << MEMO_BITS;
 
 impl Default for WordMemo {
     fn default() -> Self {
@@ -118,7 +119,7 @@ impl WordMemo {
         let mixed = (head ^ tail.rotate_left(29))
             .wrapping_add(u64::from(len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index = (mixed >> 54) as usize % MEMO_SLOTS;
+        let index = (mixed >> (64 - MEMO_BITS)) as usize % MEMO_SLOTS;
         let Some(slot) = self.slots.get_mut(index) else {
             normalize_into(word, key);
             return known.kind_and_longer(key);
@@ -205,6 +206,14 @@ impl AggIndex {
         self.arena
             .get(range.start as usize..range.end as usize)
             .unwrap_or("")
+    }
+
+    /// [`text`](Self::text) as bytes, without char-boundary checks.
+    fn bytes(&self, range: &std::ops::Range<u32>) -> &[u8] {
+        self.arena
+            .as_bytes()
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or_default()
     }
 
     fn push(&mut self, s: &str) -> std::ops::Range<u32> {
@@ -582,7 +591,10 @@ fn split_run(
             continue;
         }
         // "Hotstar-Flipkart’s": a hyphenated word made only of known companies is several names.
-        if word_text.contains('-') && split_hyphenated(text, run, w, i, known, key, items) {
+        // A byte loop: words are short, and `str::contains` calls a vectorised search.
+        if word_text.bytes().any(|c| c == b'-')
+            && split_hyphenated(text, run, w, i, known, key, items)
+        {
             close_stretch(
                 text,
                 run,
@@ -671,7 +683,12 @@ fn split_hyphenated(
 }
 
 /// Ends the open stretch (words `from..to` of the run) and records it as an item.
+///
+/// Inlined so that the common case, no open stretch, costs a test and not a call
+/// with a dozen arguments (most words close nothing: a profile counted a million calls
+/// per 10k articles, four in five of them empty).
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn close_stretch(
     text: &str,
     run: &Run,
@@ -686,16 +703,81 @@ fn close_stretch(
     mode: Mode,
     legal_suffix_follows: bool,
 ) {
-    let Some((from, first_kind)) = stretch.take() else {
-        return;
-    };
+    if let Some((from, first_kind)) = stretch.take() {
+        record_stretch(
+            text,
+            run,
+            run_words,
+            (from, first_kind),
+            to,
+            known,
+            key,
+            items,
+            aggs,
+            agg_index,
+            mode,
+            legal_suffix_follows,
+        );
+    }
+}
+
+/// [`close_stretch`] for an open stretch: words `from..to` of the run become an item.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn record_stretch(
+    text: &str,
+    run: &Run,
+    run_words: &[Word],
+    (from, first_kind): (usize, Option<NameKind>),
+    to: usize,
+    known: &KnownCompanies,
+    key: &mut String,
+    items: &mut Vec<Item>,
+    aggs: &mut Vec<Agg>,
+    agg_index: &mut AggIndex,
+    mode: Mode,
+    legal_suffix_follows: bool,
+) {
     let (Some(first), Some(last)) = (run_words.get(from), run_words.get(to.wrapping_sub(1))) else {
         return;
     };
     let (start, end) = (first.start as usize, last.end as usize);
-    let name = &text[start..end];
-    normalize_into(name, key);
     let words = to - from;
+    let item = |what: What, company: bool| Item {
+        start,
+        end,
+        poss_end: last.poss_end as usize,
+        possessive: last.possessive,
+        suffix: last.suffix,
+        what,
+        sentence_start: from == 0 && run.sentence_start,
+        after_capital: false,
+        after_first_name: false,
+        company,
+        person: first_kind == Some(NameKind::FirstName) && words > 1,
+        place: false,
+    };
+    // A one-word place or common word ("Tokyo", "Shares"): rejected on the meaning its
+    // word was looked up with, so its key is never needed.
+    if words == 1
+        && matches!(
+            first_kind,
+            Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored)
+        )
+    {
+        items.push(item(What::Rejected, legal_suffix_follows));
+        return;
+    }
+    let name = &text[start..end];
+    let dropped_the = normalize_dropping_the(name, key);
+    // The key's words are the name's words normalised: its last word is the last word's key.
+    // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
+    let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
+    let last_suffix_word = words > 1
+        && is_in(
+            key.get(key.len() - last_len..).unwrap_or(""),
+            COMPANY_SUFFIX,
+        );
     // A one-word stretch was looked up already, as its first word.
     let kind = if words == 1 {
         first_kind
@@ -704,7 +786,8 @@ fn close_stretch(
     };
     let rejected = match kind {
         Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored) => true,
-        _ => key.chars().count() < 2 || key.chars().all(|c| c.is_ascii_digit()),
+        // Fewer than two chars, or digits only.
+        _ => key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
     };
     let what = if rejected {
         What::Rejected
@@ -718,16 +801,23 @@ fn close_stretch(
             None => {
                 let key_range = agg_index.push(key);
                 let name_range = agg_index.push(name);
-                // Only names of several words need their first and last words (empty otherwise).
-                let mut word_key = |w: &Word| {
-                    if words > 1 {
-                        normalize_into(&text[w.start as usize..w.end as usize], key);
+                // Only names of several words need their first and last words (empty
+                // otherwise): both are read off the key, except a first word "The" that
+                // the key dropped.
+                let (first_word, last_word) = if words > 1 {
+                    let (start, end) = (key_range.start, key_range.end);
+                    let last_word = end - last_len as u32..end;
+                    let first_word = if dropped_the {
+                        normalize_into(&text[first.start as usize..first.end as usize], key);
                         agg_index.push(key)
                     } else {
-                        0..0
-                    }
+                        let first_len = key.bytes().position(|c| c == b' ').unwrap_or(key.len());
+                        start..start + first_len as u32
+                    };
+                    (first_word, last_word)
+                } else {
+                    (0..0, 0..0)
                 };
-                let (first_word, last_word) = (word_key(first), word_key(last));
                 let i = aggs.len();
                 aggs.push(Agg {
                     key: key_range.clone(),
@@ -748,32 +838,23 @@ fn close_stretch(
         };
         What::Stretch { agg }
     };
-    let first_name = first_kind == Some(NameKind::FirstName);
-    // The key buffer is free again: read the last word's meaning through it.
-    let last_suffix_word = words > 1 && {
-        normalize_into(&text[last.start as usize..last.end as usize], key);
-        is_in(key, COMPANY_SUFFIX)
-    };
-    items.push(Item {
-        start,
-        end,
-        poss_end: last.poss_end as usize,
-        possessive: last.possessive,
-        suffix: last.suffix,
-        what,
-        sentence_start: from == 0 && run.sentence_start,
-        after_capital: false,
-        after_first_name: false,
-        company: legal_suffix_follows || last_suffix_word,
-        person: first_name && words > 1,
-        place: false,
-    });
+    items.push(item(what, legal_suffix_follows || last_suffix_word));
 }
 
 /// Whether a word is a legal form that ends a company name, as written ("Inc.", "LTD", "L.L.C.").
 fn is_legal_word(word: &str) -> bool {
     // Every legal suffix is 2 to 7 letters: most words are out on length alone.
     if word.len() < 2 || word.len() > 14 {
+        return false;
+    }
+    // ... or on their first letter ("The", "It"): every suffix starts with one of these.
+    if let Some(first) = word.bytes().next()
+        && first.is_ascii_alphabetic()
+        && !matches!(
+            first.to_ascii_lowercase(),
+            b'i' | b'l' | b'c' | b'p' | b'g' | b'a' | b's' | b'b' | b'n'
+        )
+    {
         return false;
     }
     let mut buf = [0u8; 8];
@@ -1300,7 +1381,9 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     };
     for (list_id, list) in LISTS.iter().enumerate() {
         for word in list.iter() {
-            *lexicon.map.entry(word.as_bytes()).or_default() |= 1 << list_id;
+            if let Some(key) = lexicon_key(word.as_bytes()) {
+                *lexicon.map.entry(key).or_default() |= 1 << list_id;
+            }
             if let (Some(shape), Some(&first)) =
                 (lexicon.shapes.get_mut(word.len()), word.as_bytes().first())
             {
@@ -1312,7 +1395,8 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
 });
 
 struct Lexicon {
-    map: FxHashMap<&'static [u8], u16>,
+    /// By [`lexicon_key`]: a number, so a lookup hashes two words and compares without `memcmp`.
+    map: FxHashMap<u128, u16>,
     /// By word length, a bit per first letter (folded to 5 bits) of some word of that
     /// length: most words are rejected by this before hashing.
     shapes: [u32; 33],
@@ -1363,13 +1447,36 @@ fn lexicon_bits(word: &str) -> u16 {
     {
         return 0;
     }
-    let mut buf = [0u8; 32];
-    let Some(lower) = buf.get_mut(..bytes.len()) else {
-        return 0;
-    };
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    lexicon.map.get(&*lower).copied().unwrap_or(0)
+    lexicon_key(bytes)
+        .and_then(|key| lexicon.map.get(&key).copied())
+        .unwrap_or(0)
+}
+
+/// The longest word in the lexicon's lists (all lower-case ASCII; a test checks).
+const LEXICON_WORD: usize = 15;
+
+/// The lexicon's key for a word of 1 to 15 bytes: its bytes ASCII-lower-cased, with its
+/// length in the top byte. Longer words are in no list.
+fn lexicon_key(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > LEXICON_WORD {
+        return None;
+    }
+    let lo = ascii_lower(load_u64(bytes.get(..8).unwrap_or(bytes)));
+    let hi = ascii_lower(load_u64(bytes.get(8..).unwrap_or_default()));
+    Some(u128::from(lo) | (u128::from(hi) << 64) | ((bytes.len() as u128) << 120))
+}
+
+/// `make_ascii_lowercase` of eight bytes at once: `A`..=`Z` get their 0x20 bit.
+fn ascii_lower(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const FROM_A: u64 = 0x0101_0101_0101_0101 * (0x80 - b'A' as u64);
+    const PAST_Z: u64 = 0x0101_0101_0101_0101 * (0x80 - b'Z' as u64 - 1);
+    let low = x & LO;
+    // Per byte, the high bit: ASCII (not set in x) and between A and Z (as in
+    // `candidates::next_interesting`: no carry crosses bytes).
+    let upper = (low + FROM_A) & !(low + PAST_Z) & !x & HI;
+    x | (upper >> 2)
 }
 
 fn is_one_of(word: &str, words: &[&str]) -> bool {
@@ -1417,25 +1524,74 @@ fn words_before(text: &str, start: usize) -> [&str; 3] {
 /// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
 /// Without the comma only the first `plain_limit` words are read: the rules look no further.
 fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) {
+    let mut after = WordsAfter::new(text, end, plain_limit);
     let mut out = [""; 8];
-    let b = text.as_bytes();
-    let hi = ceil_boundary(text, (end + 120).min(text.len()));
-    let Some(rest) = b.get(end..hi) else {
-        return (false, out);
-    };
-    let (comma, mut from) = match rest {
-        [b',', b' ', ..] => (true, end + 2),
-        [b' ', ..] => (false, end + 1),
-        _ => return (false, out),
-    };
-    let limit = if comma { out.len() } else { plain_limit };
-    for slot in out.iter_mut().take(limit) {
+    for (k, slot) in out.iter_mut().enumerate() {
+        *slot = after.word(k);
+    }
+    (after.comma, out)
+}
+
+/// [`words_after`], read as far as asked and no further: most items look at the first
+/// word or two of the eight.
+struct WordsAfter<'t> {
+    text: &'t str,
+    /// Where reading stops (a char boundary at most 120 bytes on).
+    hi: usize,
+    /// Where the next word starts.
+    from: usize,
+    /// How many words may be read in all.
+    limit: usize,
+    /// The words read so far; `done` once punctuation, `hi` or `limit` ended the reading.
+    words: [&'t str; 8],
+    read: usize,
+    done: bool,
+    /// Whether the words follow ", ".
+    comma: bool,
+}
+
+impl<'t> WordsAfter<'t> {
+    fn new(text: &'t str, end: usize, plain_limit: usize) -> Self {
+        let b = text.as_bytes();
+        let hi = ceil_boundary(text, (end + 120).min(text.len()));
+        let (comma, from, done) = match b.get(end..hi) {
+            Some([b',', b' ', ..]) => (true, end + 2, false),
+            Some([b' ', ..]) => (false, end + 1, false),
+            _ => (false, end, true),
+        };
+        WordsAfter {
+            text,
+            hi,
+            from,
+            limit: if comma { 8 } else { plain_limit.min(8) },
+            words: [""; 8],
+            read: 0,
+            done,
+            comma,
+        }
+    }
+
+    /// Word `k` (0-based), or "" where there is none.
+    fn word(&mut self, k: usize) -> &'t str {
+        while self.read <= k && !self.done {
+            self.read_next();
+        }
+        self.words.get(k).copied().unwrap_or("")
+    }
+
+    fn read_next(&mut self) {
+        if self.read >= self.limit {
+            self.done = true;
+            return;
+        }
+        let (b, hi, from) = (self.text.as_bytes(), self.hi, self.from);
         let mut to = from;
-        while to < hi && b[to] != b' ' {
+        while to < hi && b.get(to).is_some_and(|&c| c != b' ') {
             to += 1;
         }
-        let Some(token) = text.get(from..to) else {
-            break;
+        let Some(token) = self.text.get(from..to) else {
+            self.done = true;
+            return;
         };
         let clean = if ends_with_word_char(token) {
             token
@@ -1443,18 +1599,22 @@ fn words_after(text: &str, end: usize, plain_limit: usize) -> (bool, [&str; 8]) 
             token.trim_end_matches(|c: char| !is_word_char(c))
         };
         if !starts_with_word_char(clean) {
-            break;
+            self.done = true;
+            return;
         }
-        *slot = clean;
+        if let Some(slot) = self.words.get_mut(self.read) {
+            *slot = clean;
+        }
+        self.read += 1;
         if clean.len() != token.len() || to >= hi {
-            break;
+            self.done = true;
         }
-        from = to + 1;
+        self.from = to + 1;
     }
-    (comma, out)
 }
 
 /// `s.starts_with(is_word_char)`, answering ASCII from the byte.
+#[inline]
 fn starts_with_word_char(s: &str) -> bool {
     match s.as_bytes().first() {
         None => false,
@@ -1464,6 +1624,7 @@ fn starts_with_word_char(s: &str) -> bool {
 }
 
 /// `s.ends_with(is_word_char)`, answering ASCII from the byte.
+#[inline]
 fn ends_with_word_char(s: &str) -> bool {
     match s.as_bytes().last() {
         None => false,
@@ -1474,13 +1635,14 @@ fn ends_with_word_char(s: &str) -> bool {
 
 /// The word before `, ` right before `start` ("studio" in "studio, Nuverse"), or "".
 fn word_before_comma(text: &str, start: usize) -> &str {
-    let Some(before) = start.checked_sub(2).and_then(|end| text.get(..end)) else {
-        return "";
-    };
-    if text.get(start.saturating_sub(2)..start) != Some(", ") {
+    // The bytes first: most names have no comma before them.
+    if start < 2 || text.as_bytes().get(start - 2..start) != Some(b", ") {
         return "";
     }
-    let from = before.rfind(' ').map_or(0, |k| k + 1);
+    let Some(before) = text.get(..start - 2) else {
+        return "";
+    };
+    let from = before.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
     before.get(from..).unwrap_or("")
 }
 
@@ -1502,32 +1664,51 @@ fn is_capitalised_possessive(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase()) && (word.ends_with("’s") || word.ends_with("'s"))
 }
 
+/// Where a [`Context`] gets its words: read in advance, or as asked.
+trait ContextWords<'t> {
+    /// Word `k`, or "" where there is none.
+    fn word(&mut self, k: usize) -> &'t str;
+}
+
+impl<'t, const N: usize> ContextWords<'t> for [&'t str; N] {
+    fn word(&mut self, k: usize) -> &'t str {
+        self.get(k).copied().unwrap_or("")
+    }
+}
+
+impl<'t> ContextWords<'t> for WordsAfter<'t> {
+    fn word(&mut self, k: usize) -> &'t str {
+        WordsAfter::word(self, k)
+    }
+}
+
 /// Context words and their lexicon bits, each word looked up at most once.
-struct Context<'t, const N: usize> {
-    words: [&'t str; N],
-    bits: [u16; N],
+struct Context<W> {
+    words: W,
+    bits: [u16; 8],
     looked_up: u16,
 }
 
-impl<'t, const N: usize> Context<'t, N> {
-    fn new(words: [&'t str; N]) -> Self {
+impl<'t, W: ContextWords<'t>> Context<W> {
+    fn new(words: W) -> Self {
         Context {
             words,
-            bits: [0; N],
+            bits: [0; 8],
             looked_up: 0,
         }
     }
 
-    fn word(&self, k: usize) -> &'t str {
-        self.words.get(k).copied().unwrap_or("")
+    fn word(&mut self, k: usize) -> &'t str {
+        self.words.word(k)
     }
 
     /// Whether word `k` is in one of `lists`.
     fn is(&mut self, k: usize, lists: u16) -> bool {
         if self.looked_up & (1 << k) == 0 {
             self.looked_up |= 1 << k;
+            let word = self.words.word(k);
             if let Some(slot) = self.bits.get_mut(k) {
-                *slot = lexicon_bits(self.words.get(k).copied().unwrap_or(""));
+                *slot = lexicon_bits(word);
             }
         }
         self.bits.get(k).is_some_and(|bits| bits & lists != 0)
@@ -1542,7 +1723,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     } else {
         item.end
     };
-    let (comma, after) = words_after(text, after_end, 3);
+    let after = WordsAfter::new(text, after_end, 3);
+    let comma = after.comma;
     let mut after = Context::new(after);
 
     // Person.
@@ -1678,7 +1860,7 @@ fn coordinate(text: &str, items: &mut [Item]) {
             && items
                 .get(k - 1)
                 .zip(items.get(k))
-                .and_then(|(a, b)| text.get(a.poss_end..b.start))
+                .and_then(|(a, b)| text.as_bytes().get(a.poss_end..b.start))
                 .is_some_and(is_coordinator);
         // "Walmart-owned Flipkart": the owned one is a company too.
         if k > 0
@@ -1761,6 +1943,11 @@ fn and_other(text: &str, item: &mut Item) -> bool {
 /// Whether the capitalised words right after `end` ("Regulation Authority") end in an
 /// institution's head noun.
 fn opens_institution_name(text: &str, end: usize) -> bool {
+    // Most names are followed by a space and a lower-case word: decided on two bytes.
+    let b = text.as_bytes();
+    if b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     let Some(rest) = text.get(end..) else {
         return false;
     };
@@ -1814,30 +2001,49 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "Party",
 ];
 
-fn is_coordinator(gap: &str) -> bool {
+/// Whether the gap between two names joins them into a list (bytes: the gap is
+/// compared, never decoded, and slicing bytes skips the char-boundary checks).
+fn is_coordinator(gap: &[u8]) -> bool {
     // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
     let gap = gap
-        .strip_suffix("The ")
-        .filter(|g| g.ends_with(' '))
+        .strip_suffix(b"The ")
+        .filter(|g| g.ends_with(b" "))
         .unwrap_or(gap);
     matches!(
         gap,
-        ", " | " and "
-            | ", and "
-            | " or "
-            | ", or "
-            | " & "
-            | " as well as "
-            | ", as well as "
-            | " and even "
+        b", "
+            | b" and "
+            | b", and "
+            | b" or "
+            | b", or "
+            | b" & "
+            | b" as well as "
+            | b", as well as "
+            | b" and even "
     )
 }
 
 fn is_title_case(headline: &str) -> bool {
+    // ASCII headlines (most) are read as bytes; for them `split_ascii_whitespace` differs
+    // from `split_whitespace` only on a vertical tab.
+    if headline.is_ascii() && !headline.contains('\u{0B}') {
+        let mut long = 0;
+        let mut capitalised = 0;
+        for word in headline.split_ascii_whitespace().skip(1) {
+            if word.len() >= 4 && word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                long += 1;
+                if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    capitalised += 1;
+                }
+            }
+        }
+        return long >= 2 && capitalised * 4 >= long * 3;
+    }
     let mut long = 0;
     let mut capitalised = 0;
     for word in headline.split_whitespace().skip(1) {
-        if word.chars().count() >= 4 && word.starts_with(|c: char| c.is_alphabetic()) {
+        // At least four chars, without counting all of them.
+        if word.chars().nth(3).is_some() && word.starts_with(|c: char| c.is_alphabetic()) {
             long += 1;
             if word.starts_with(|c: char| c.is_uppercase()) {
                 capitalised += 1;
@@ -1857,6 +2063,9 @@ fn finish(scratch: &mut Scratch) -> Findings {
         ..
     } = scratch;
     let t = &*agg_index;
+    // Keys compared as bytes: equal as bytes is equal as strings, and slicing bytes
+    // skips the char-boundary checks (these loops are quadratic in the article's names).
+    let bytes = |range: &std::ops::Range<u32>| t.bytes(range);
     // A surname of someone named in full ("Pramod Sharma" … "Sharma said") is a person.
     surnames.clear();
     surnames.extend(
@@ -1865,7 +2074,7 @@ fn finish(scratch: &mut Scratch) -> Findings {
             .map(|a| a.last_word.clone()),
     );
     for a in aggs.iter_mut() {
-        if a.words == 1 && surnames.iter().any(|s| t.text(s) == t.text(&a.key)) {
+        if a.words == 1 && surnames.iter().any(|s| bytes(s) == bytes(&a.key)) {
             a.person = true;
         }
         a.rejected = !a.company || a.person || a.place;
@@ -1875,19 +2084,23 @@ fn finish(scratch: &mut Scratch) -> Findings {
     accepted.clear();
     accepted.extend((0..aggs.len()).filter(|&i| !aggs[i].rejected));
     for i in 0..aggs.len() {
+        let a = &aggs[i];
+        let a_key = bytes(&a.key);
+        // The first word of a name of several words (None for one word).
+        let a_first = (a.words > 1).then(|| bytes(&a.first_word));
+        let a_person = a.person;
         let target = accepted.iter().copied().find(|&j| {
             j != i && {
-                let (a, b) = (&aggs[i], &aggs[j]);
-                let (a_key, b_key) = (t.text(&a.key), t.text(&b.key));
-                (a.words > 1 && t.text(&a.first_word) == b_key)
-                    || (b_key.len() > a_key.len()
+                let b_key = bytes(&aggs[j].key);
+                a_first == Some(b_key)
+                    || (!a_person
+                        && b_key.len() > a_key.len()
                         && b_key.starts_with(a_key)
-                        && b_key.as_bytes().get(a_key.len()) == Some(&b' ')
-                        && !a.person)
+                        && b_key.get(a_key.len()) == Some(&b' '))
             }
         });
         if let Some(j) = target
-            && (aggs[i].rejected || t.text(&aggs[j].key).starts_with(t.text(&aggs[i].key)))
+            && (aggs[i].rejected || bytes(&aggs[j].key).starts_with(bytes(&aggs[i].key)))
         {
             let n = aggs[i].occurrences;
             aggs[i].occurrences = 0;
@@ -1972,6 +2185,29 @@ mod tests {
             companies("It bought Gimlet Media, Anchor, The Ringer and more."),
             ["Anchor", "Gimlet Media", "Ringer"]
         );
+    }
+
+    #[test]
+    fn lexicon_keys_fold_ascii_case_only_and_fit_every_listed_word() {
+        for list in LISTS {
+            for word in list.iter() {
+                assert!(
+                    word.len() <= LEXICON_WORD,
+                    "{word} is too long for lexicon_key"
+                );
+                assert!(lexicon_key(word.as_bytes()).is_some(), "{word}");
+            }
+        }
+        assert_eq!(lexicon_key(b"Said"), lexicon_key(b"said"));
+        assert_eq!(lexicon_key(b"SPOKESPERSON"), lexicon_key(b"spokesperson"));
+        assert_ne!(lexicon_key(b"said"), lexicon_key(b"said\0"));
+        // Only A..Z fold: bytes next to them in ASCII, and non-ASCII bytes, stay.
+        assert_ne!(lexicon_key(b"@["), lexicon_key(b"`{"));
+        assert_ne!(lexicon_key("É".as_bytes()), lexicon_key("é".as_bytes()));
+        assert_eq!(lexicon_key(&[0xC1]), Some(0xC1 | (1 << 120)));
+        assert_eq!(lexicon_bits("Ceo"), PERSON | POSSESSIVE_NOUN);
+        assert_eq!(lexicon_bits("pharmaceuticals"), COMPANY_SUFFIX);
+        assert_eq!(lexicon_bits("pharmaceuticalsx"), 0);
     }
 
     #[test]
