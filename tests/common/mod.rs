@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use gazette::companies::{CompanyIndex, KnownCompanies};
 use gazette::digest::load_sample;
 use gazette::state::ReadState;
