@@ -462,6 +462,25 @@ fn split_run(
     let max = known.max_words();
     // The open stretch: its first word, and that word's meaning in the list.
     let mut stretch: Option<(usize, Option<NameKind>)> = None;
+    // Ends the open stretch before word `to` (one call shape, five places below).
+    macro_rules! close {
+        ($to:expr, $legal_suffix_follows:expr) => {
+            close_stretch(
+                text,
+                run,
+                run_words,
+                &mut stretch,
+                $to,
+                known,
+                key,
+                items,
+                aggs,
+                agg_index,
+                mode,
+                $legal_suffix_follows,
+            )
+        };
+    }
     let mut prev_name = false; // the previous word was a name word (not a stop word)
     let mut prev_first_name = false;
     let mut i = 0;
@@ -472,20 +491,7 @@ fn split_run(
             normalize_into(&text[w.start as usize..w.end as usize], key);
             let of_place = known.kind(key) == Some(NameKind::Place);
             let pushed = items.len();
-            close_stretch(
-                text,
-                run,
-                run_words,
-                &mut stretch,
-                i,
-                known,
-                key,
-                items,
-                aggs,
-                agg_index,
-                mode,
-                false,
-            );
+            close!(i, false);
             if of_place
                 && items.len() > pushed
                 && let Some(item) = items.last_mut()
@@ -532,20 +538,7 @@ fn split_run(
             matched = Some((i, id, ambiguous));
         }
         if let Some((j, id, ambiguous)) = matched {
-            close_stretch(
-                text,
-                run,
-                run_words,
-                &mut stretch,
-                i,
-                known,
-                key,
-                items,
-                aggs,
-                agg_index,
-                mode,
-                false,
-            );
+            close!(i, false);
             let last = run_words[j];
             items.push(Item {
                 start: w.start as usize,
@@ -571,20 +564,7 @@ fn split_run(
         let role_opener =
             i == 0 && run.sentence_start && n > 1 && kind.is_none() && is_in(word_text, ROLE);
         if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || role_opener || legal {
-            close_stretch(
-                text,
-                run,
-                run_words,
-                &mut stretch,
-                i,
-                known,
-                key,
-                items,
-                aggs,
-                agg_index,
-                mode,
-                legal,
-            );
+            close!(i, legal);
             prev_name = false;
             prev_first_name = false;
             i += 1;
@@ -595,20 +575,7 @@ fn split_run(
         if word_text.bytes().any(|c| c == b'-')
             && split_hyphenated(text, run, w, i, known, key, items)
         {
-            close_stretch(
-                text,
-                run,
-                run_words,
-                &mut stretch,
-                i,
-                known,
-                key,
-                items,
-                aggs,
-                agg_index,
-                mode,
-                false,
-            );
+            close!(i, false);
             // The split items were pushed before the stretch closed; keep items in text order.
             items.sort_by_key(|it| it.start);
             prev_name = true;
@@ -623,20 +590,7 @@ fn split_run(
         prev_name = true;
         i += 1;
     }
-    close_stretch(
-        text,
-        run,
-        run_words,
-        &mut stretch,
-        n,
-        known,
-        key,
-        items,
-        aggs,
-        agg_index,
-        mode,
-        false,
-    );
+    close!(n, false);
 }
 
 fn split_hyphenated(

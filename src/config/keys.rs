@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::tui::action::Action;
-use crate::tui::keymap::{KEYMAP, Key, Keymap, key_label};
+use crate::tui::keymap::{Key, Keymap, key_label};
 
 /// Names accepted for keys that are not a single character (any case). The labels help
 /// prints (`↓`, `PgDn`, `Shift-Tab`) are accepted too, so what help shows can be copied.
@@ -112,7 +112,7 @@ pub fn key_spec(k: &Key) -> String {
 
 /// The action a config name stands for.
 pub fn action_named(name: &str) -> Option<Action> {
-    KEYMAP.iter().map(|b| b.action).find(|a| a.name() == name)
+    Action::ALL.iter().copied().find(|a| a.name() == name)
 }
 
 /// Why a `[keys]` entry was refused; the caller adds file, line and key.
@@ -242,7 +242,7 @@ mod tests {
 
     #[test]
     fn every_action_has_a_distinct_name() {
-        let mut names: Vec<&str> = KEYMAP.iter().map(|b| b.action.name()).collect();
+        let mut names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
         for name in &names {
             assert_eq!(action_named(name).map(Action::name), Some(*name));
         }

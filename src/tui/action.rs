@@ -1,75 +1,61 @@
 //! Everything the reader can be asked to do, independent of keys and terminals.
 
-/// One user intent. Keys and mouse events become actions; `App::apply` performs them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Quit,
-    ToggleHelp,
-    OpenFilter,
-    OpenCompanyPicker,
-    ToggleUnreadOnly,
-    FocusNext,
-    FocusPrev,
-    FocusLeft,
-    FocusRight,
-    MoveDown,
-    MoveUp,
-    PageDown,
-    PageUp,
-    HalfPageDown,
-    HalfPageUp,
-    Top,
-    Bottom,
-    /// Enter: open the selected headline (or pick the selected date).
-    Open,
-    /// Esc: close a popup, leave the full-screen article, else clear filters.
-    Back,
-    /// Space in the article: page down, or the next unread article at the end.
-    ReadOn,
-    NextUnread,
-    PrevUnread,
-    ToggleRead,
-    MarkViewRead,
-    MarkDayRead,
-    UndoBulkMark,
-    /// The trend view of the chips, else of the view's top companies.
-    OpenTrends,
-    /// Write the view as Markdown to a new file.
-    ExportView,
+/// Declares the actions once: the enum, its config names and the list of all of them,
+/// so a new action cannot be missing from any of the three.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
+        /// One user intent. Keys and mouse events become actions; `App::apply` performs them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Action {
+            /// Every action, in declaration order.
+            pub const ALL: &[Action] = &[$(Action::$variant),*];
+
+            /// The action's stable name in the config file's `[keys]` table.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)*
+                }
+            }
+        }
+    };
 }
 
-impl Action {
-    /// The action's stable name in the config file's `[keys]` table.
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::ToggleHelp => "toggle_help",
-            Action::OpenFilter => "open_filter",
-            Action::OpenCompanyPicker => "open_company_picker",
-            Action::ToggleUnreadOnly => "toggle_unread_only",
-            Action::FocusNext => "focus_next",
-            Action::FocusPrev => "focus_prev",
-            Action::FocusLeft => "focus_left",
-            Action::FocusRight => "focus_right",
-            Action::MoveDown => "move_down",
-            Action::MoveUp => "move_up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::HalfPageDown => "half_page_down",
-            Action::HalfPageUp => "half_page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::ReadOn => "read_on",
-            Action::NextUnread => "next_unread",
-            Action::PrevUnread => "prev_unread",
-            Action::ToggleRead => "toggle_read",
-            Action::MarkViewRead => "mark_view_read",
-            Action::MarkDayRead => "mark_day_read",
-            Action::UndoBulkMark => "undo_bulk_mark",
-            Action::OpenTrends => "open_trends",
-            Action::ExportView => "export_view",
-        }
-    }
+actions! {
+    Quit => "quit",
+    ToggleHelp => "toggle_help",
+    OpenFilter => "open_filter",
+    OpenCompanyPicker => "open_company_picker",
+    ToggleUnreadOnly => "toggle_unread_only",
+    FocusNext => "focus_next",
+    FocusPrev => "focus_prev",
+    FocusLeft => "focus_left",
+    FocusRight => "focus_right",
+    MoveDown => "move_down",
+    MoveUp => "move_up",
+    PageDown => "page_down",
+    PageUp => "page_up",
+    HalfPageDown => "half_page_down",
+    HalfPageUp => "half_page_up",
+    Top => "top",
+    Bottom => "bottom",
+    /// Enter: open the selected headline (or pick the selected date).
+    Open => "open",
+    /// Esc: close a popup, leave the full-screen article, else clear filters.
+    Back => "back",
+    /// Space in the article: page down, or the next unread article at the end.
+    ReadOn => "read_on",
+    NextUnread => "next_unread",
+    PrevUnread => "prev_unread",
+    ToggleRead => "toggle_read",
+    MarkViewRead => "mark_view_read",
+    MarkDayRead => "mark_day_read",
+    UndoBulkMark => "undo_bulk_mark",
+    /// The trend view of the chips, else of the view's top companies.
+    OpenTrends => "open_trends",
+    /// Write the view as Markdown to a new file.
+    ExportView => "export_view",
 }

@@ -452,38 +452,7 @@ mod tests {
 
     #[test]
     fn every_action_is_bound_and_described() {
-        use Action::*;
-        let all = [
-            Quit,
-            ToggleHelp,
-            OpenFilter,
-            OpenCompanyPicker,
-            ToggleUnreadOnly,
-            FocusNext,
-            FocusPrev,
-            FocusLeft,
-            FocusRight,
-            MoveDown,
-            MoveUp,
-            PageDown,
-            PageUp,
-            HalfPageDown,
-            HalfPageUp,
-            Top,
-            Bottom,
-            Open,
-            Back,
-            ReadOn,
-            NextUnread,
-            PrevUnread,
-            ToggleRead,
-            MarkViewRead,
-            MarkDayRead,
-            UndoBulkMark,
-            OpenTrends,
-            ExportView,
-        ];
-        for action in all {
+        for &action in Action::ALL {
             let b = KEYMAP.iter().find(|b| b.action == action);
             assert!(
                 b.is_some_and(|b| !b.help.is_empty() && !b.keys.is_empty()),
