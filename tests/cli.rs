@@ -1,5 +1,8 @@
 //! The command line as scripts see it: output, JSON and every exit code.
 
+mod common;
+
+use common::cli::{self, stderr, stdout};
 use std::process::{Command, Output};
 
 const SAMPLE: &str = concat!(
@@ -8,22 +11,8 @@ const SAMPLE: &str = concat!(
 );
 
 fn gazette(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .env(
-            "GAZETTE_STATE",
-            std::env::temp_dir().join("gazette-cli-test-state.json"),
-        )
-        .output()
-        .expect("run gazette")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    let state = std::env::temp_dir().join("gazette-cli-test-state.json");
+    cli::run(args, &[("GAZETTE_STATE", state.as_os_str())])
 }
 
 #[test]

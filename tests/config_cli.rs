@@ -1,27 +1,21 @@
 //! `gazette config`, `completions` and `man` as a user runs them; a temp config file, never
 //! the real one.
 
+mod common;
+
+use common::cli::{self, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn gazette(config: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .env("GAZETTE_CONFIG", config)
-        .env(
-            "GAZETTE_STATE",
-            std::env::temp_dir().join("gazette-config-cli-state.json"),
-        )
-        .output()
-        .expect("run gazette")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    let state = std::env::temp_dir().join("gazette-config-cli-state.json");
+    cli::run(
+        args,
+        &[
+            ("GAZETTE_CONFIG", config.as_os_str()),
+            ("GAZETTE_STATE", state.as_os_str()),
+        ],
+    )
 }
 
 #[test]

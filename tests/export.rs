@@ -3,8 +3,9 @@
 
 mod common;
 
+use common::cli;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use chrono::{Days, NaiveDate};
 use common::{drive, sample_app, terminal};
@@ -15,11 +16,7 @@ use gazette::state::ReadState;
 use gazette::tui::App;
 
 fn gazette(args: &[&str], state: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .env("GAZETTE_STATE", state)
-        .output()
-        .expect("run gazette")
+    cli::run(args, &[("GAZETTE_STATE", state.as_os_str())])
 }
 
 /// `gazette ARGS` with a fresh state file: its stdout, after checking it exited 0.

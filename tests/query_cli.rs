@@ -1,6 +1,9 @@
 //! `list --query` and the shorthand filter flags, through the real binary.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::cli;
+use std::process::Output;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -8,14 +11,8 @@ const FIXTURE: &str = concat!(
 );
 
 fn gazette(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .env(
-            "GAZETTE_STATE",
-            std::env::temp_dir().join("gazette-query-cli-test-state.json"),
-        )
-        .output()
-        .expect("run gazette")
+    let state = std::env::temp_dir().join("gazette-query-cli-test-state.json");
+    cli::run(args, &[("GAZETTE_STATE", state.as_os_str())])
 }
 
 fn ok_lines(args: &[&str]) -> Vec<String> {

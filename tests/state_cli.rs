@@ -1,26 +1,17 @@
 //! `gazette mark` and the read state in `gazette list`: output, files and exit codes.
 
+mod common;
+
+use common::cli::{self, stderr, stdout};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use gazette::digest::{ArticleId, load_sample};
 use gazette::state::StateFile;
 
 fn gazette(state: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .env("GAZETTE_STATE", state)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    cli::run(args, &[("GAZETTE_STATE", state.as_os_str())])
 }
 
 fn sample_ids() -> Vec<ArticleId> {
