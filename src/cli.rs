@@ -13,7 +13,7 @@ use crate::config::ColorChoice;
     about = "A terminal reader for news digests",
     // No args_conflicts_with_subcommands: it made global flags before a subcommand
     // (`gazette --config F config`, `gazette --state F list`) a usage error.
-    after_help = "Environment: GAZETTE_STATE and GAZETTE_CONFIG name the read-state and config files; NO_COLOR (non-empty) turns colour off unless --color always."
+    after_help = "Environment: GAZETTE_STATE and GAZETTE_CONFIG name the read-state and config files, GAZETTE_CACHE_DIR the company-index cache's folder; NO_COLOR (non-empty) turns colour off unless --color always."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -49,6 +49,32 @@ pub struct Cli {
     /// No mouse capture in the reader (the terminal's own text selection keeps working)
     #[arg(long, global = true)]
     pub no_mouse: bool,
+
+    /// Folder of the company-index cache (default: $GAZETTE_CACHE_DIR, else gazette's cache dir)
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "GAZETTE_CACHE_DIR",
+        hide_env_values = true
+    )]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Tag every article afresh: neither read nor write the company-index cache
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+}
+
+impl Cli {
+    /// Where the company-index cache lives, or `None` with --no-cache.
+    pub fn index_cache_dir(&self) -> Option<PathBuf> {
+        if self.no_cache {
+            return None;
+        }
+        self.cache_dir
+            .clone()
+            .or_else(crate::companies::IndexCache::default_dir)
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,7 +8,7 @@ use clap::Parser;
 
 use gazette::cli::{Cli, Command};
 use gazette::commands;
-use gazette::companies::{CompanyIndex, KnownCompanies};
+use gazette::companies::{CompanyIndex, IndexCache, KnownCompanies};
 use gazette::config::{Config, ConfigError, color_enabled};
 use gazette::query::TextIndex;
 use gazette::state::ReadState;
@@ -43,6 +43,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let cache_dir = cli.index_cache_dir();
     let code = match cli.command {
         Some(Command::List(args)) => {
             let loaded = commands::load(&args.paths)?;
@@ -56,7 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 ReadState::in_memory()
             };
             let index = if format.needs_companies() || query.uses_companies() {
-                company_index(&loaded.digest)?
+                company_index(&loaded.digest, cache_dir.as_deref())?
             } else {
                 CompanyIndex::default()
             };
@@ -109,7 +110,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Companies(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            let index = company_index(&loaded.digest)?;
+            let index = company_index(&loaded.digest, cache_dir.as_deref())?;
             commands::companies::companies(&index, args.json, &mut out)?;
             0
         }
@@ -177,6 +178,7 @@ fn reader_setup(cli: &Cli) -> (Setup, Option<ConfigError>) {
         keymap: config.keymap,
         theme: config.theme.resolve(color),
         color,
+        cache_dir: cli.index_cache_dir(),
     };
     (setup, note)
 }
@@ -191,9 +193,19 @@ fn open_state(path: Option<std::path::PathBuf>) -> ReadState {
 }
 
 /// The company index of a digest, with the user's companies.json merged over the bundled list.
-fn company_index(digest: &gazette::digest::Digest) -> anyhow::Result<CompanyIndex> {
+/// Articles already tagged in an earlier run come from the cache (unless --no-cache).
+fn company_index(
+    digest: &gazette::digest::Digest,
+    cache_dir: Option<&std::path::Path>,
+) -> anyhow::Result<CompanyIndex> {
     let known = KnownCompanies::load_default().context("reading companies.json")?;
-    Ok(CompanyIndex::build(digest, &known))
+    let cache = cache_dir.and_then(|dir| IndexCache::for_digest(dir, digest));
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let (index, report) = CompanyIndex::build_cached(digest, &known, cache.as_ref(), &done);
+    if let Some(e) = report.error {
+        eprintln!("warning: company-index cache not saved: {e}");
+    }
+    Ok(index)
 }
 
 fn print_warnings(loaded: &gazette::digest::Loaded) {

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::cache::{self, CacheReport, Entry, IndexCache, Stored, Writer};
 use super::known::{KnownCompanies, NameKind, normalize};
 use super::rules::{self, Findings, Mention, Scratch};
 use crate::digest::Digest;
@@ -68,69 +69,171 @@ impl CompanyIndex {
     }
 
     /// As [`build`](Self::build), counting finished articles in `done` as it goes (the
-    /// reader shows it). Articles go through in chunks so that only one chunk's findings
-    /// are alive at a time: peak memory stays near the final index's.
+    /// reader shows it).
     pub fn build_with_progress(
         digest: &Digest,
         known: &KnownCompanies,
         done: &AtomicUsize,
     ) -> CompanyIndex {
-        let mut builder = Builder::new(known.clone(), digest.articles.len());
-        // The merge of one chunk (serial) overlaps the analysis of the next (parallel).
-        let mut pending: Option<Vec<Vec<Findings>>> = None;
-        for chunk in digest.articles.chunks(BUILD_CHUNK) {
+        Self::build_cached(digest, known, None, done).0
+    }
+
+    /// As [`build_with_progress`](Self::build_with_progress), taking the findings of
+    /// articles already in `cache` from it and writing the cache back when it changed.
+    /// The index is the same as a fresh build's, to the byte: cached findings are
+    /// replayed in article order exactly as fresh ones are merged.
+    ///
+    /// Articles go through in chunks so that only one chunk's findings are alive at a
+    /// time (peak memory stays near the final index's), and the merge of one chunk
+    /// (serial) overlaps the analysis of the next (parallel).
+    pub fn build_cached(
+        digest: &Digest,
+        known: &KnownCompanies,
+        cache: Option<&IndexCache>,
+        done: &AtomicUsize,
+    ) -> (CompanyIndex, CacheReport) {
+        let fingerprint = cache::fingerprint(known);
+        let stored = cache.map(|c| c.load(fingerprint)).unwrap_or_default();
+        let hashes: Vec<u128> = match cache {
+            Some(_) => digest
+                .articles
+                .par_iter()
+                .map(|a| cache::article_hash(digest, a))
+                .collect(),
+            None => Vec::new(),
+        };
+        // A cache that holds every article (and no more than there are) stays as it is;
+        // otherwise the next file is written as the index is built.
+        let missing = hashes
+            .par_iter()
+            .filter(|&&h| stored.get(h).is_none())
+            .count();
+        let rewrite = cache.is_some() && (missing > 0 || stored.len() > hashes.len());
+        let mut merge = Merge {
+            builder: Builder::new(known.clone(), digest.articles.len(), stored.pair_count()),
+            writer: rewrite.then(|| Writer::new(&stored)),
+            stored: &stored,
+            hashes: &hashes,
+            report: CacheReport::default(),
+        };
+        let mut pending: Option<(usize, Vec<Vec<Option<Findings>>>)> = None;
+        for (n, chunk) in digest.articles.chunks(BUILD_CHUNK).enumerate() {
+            let first = n * BUILD_CHUNK;
+            let hashes = hashes.get(first..first + chunk.len()).unwrap_or_default();
             let ((), findings) = rayon::join(
                 || {
-                    if let Some(findings) = pending.take() {
-                        builder.add(findings.into_iter().flatten());
+                    if let Some((at, findings)) = pending.take() {
+                        merge.add(at, findings.into_iter().flatten());
                     }
                 },
-                || analyze_chunk(digest, chunk, known),
+                || analyze_chunk(digest, chunk, hashes, &stored, known),
             );
-            pending = Some(findings);
+            pending = Some((first, findings));
             done.fetch_add(chunk.len(), Ordering::Relaxed);
         }
-        if let Some(findings) = pending {
-            builder.add(findings.into_iter().flatten());
+        if let Some((at, findings)) = pending {
+            merge.add(at, findings.into_iter().flatten());
         }
-        builder.finish()
+        let Merge {
+            builder,
+            writer,
+            mut report,
+            ..
+        } = merge;
+        match (cache, writer) {
+            (Some(cache), Some(writer)) => match cache.save(&writer, fingerprint) {
+                Ok(()) => report.saved = true,
+                Err(e) => report.error = Some(format!("{}: {e}", cache.path().display())),
+            },
+            (Some(cache), None) => cache.touch(),
+            _ => {}
+        }
+        (builder.finish(), report)
     }
 
     fn from_findings(known: KnownCompanies, findings: Vec<Findings>) -> CompanyIndex {
-        let mut builder = Builder::new(known, findings.len());
-        builder.add(findings);
+        let mut builder = Builder::new(known, findings.len(), 0);
+        for finding in findings {
+            builder.add(finding);
+        }
         builder.finish()
     }
 }
 
-/// Analyses a chunk of articles in parallel, in article order. Each worker takes a run of
-/// articles with one `Scratch`, so its word memo stays warm across them.
+/// Analyses a chunk of articles in parallel, in article order; `None` for an article
+/// whose findings the cache holds. Each worker takes a run of articles with one
+/// `Scratch`, so its word memo stays warm across them.
 fn analyze_chunk(
     digest: &Digest,
     chunk: &[crate::digest::Article],
+    hashes: &[u128],
+    stored: &Stored,
     known: &KnownCompanies,
-) -> Vec<Vec<Findings>> {
+) -> Vec<Vec<Option<Findings>>> {
     let piece = chunk
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
         .max(64);
     chunk
         .par_chunks(piece)
-        .map(|articles| {
+        .enumerate()
+        .map(|(p, articles)| {
             let mut scratch = Scratch::default();
             articles
                 .iter()
-                .map(|article| {
-                    rules::analyze(
-                        digest.headline(article),
-                        paragraphs(digest.body(article)),
-                        known,
-                        &mut scratch,
-                    )
+                .enumerate()
+                .map(|(k, article)| {
+                    let cached = hashes
+                        .get(p * piece + k)
+                        .is_some_and(|&h| stored.get(h).is_some());
+                    (!cached).then(|| {
+                        rules::analyze(
+                            digest.headline(article),
+                            paragraphs(digest.body(article)),
+                            known,
+                            &mut scratch,
+                        )
+                    })
                 })
                 .collect()
         })
         .collect()
+}
+
+/// Merges findings (fresh or cached) in article order into the index and the next cache file.
+struct Merge<'a> {
+    builder: Builder,
+    writer: Option<Writer>,
+    stored: &'a Stored,
+    hashes: &'a [u128],
+    report: CacheReport,
+}
+
+impl Merge<'_> {
+    /// Adds the articles from number `at` on: `None` means "from the cache".
+    fn add(&mut self, at: usize, findings: impl Iterator<Item = Option<Findings>>) {
+        for (i, finding) in (at..).zip(findings) {
+            let hash = self.hashes.get(i).copied();
+            match (finding, hash.and_then(|h| self.stored.get(h))) {
+                (Some(finding), _) => {
+                    if let (Some(w), Some(h)) = (&mut self.writer, hash) {
+                        w.add_fresh(h, &finding);
+                    }
+                    self.builder.add(finding);
+                    self.report.misses += 1;
+                }
+                (None, Some(entry)) => {
+                    if let (Some(w), Some(h)) = (&mut self.writer, hash) {
+                        w.add_stored(h, self.stored, entry);
+                    }
+                    self.builder.add_stored(self.stored, entry);
+                    self.report.hits += 1;
+                }
+                // Unreachable: `None` is only given for articles the cache holds.
+                (None, None) => self.builder.add(Findings::default()),
+            }
+        }
+    }
 }
 
 /// Articles analysed per parallel batch while building.
@@ -143,10 +246,12 @@ struct Builder {
     discovered_names: Vec<Box<str>>,
     article_offsets: Vec<u32>,
     article_companies: Vec<(CompanyId, u32)>,
+    /// A cache file's discovered pair -> the company id it got here (u32::MAX: not yet).
+    pair_ids: Vec<u32>,
 }
 
 impl Builder {
-    fn new(known: KnownCompanies, articles: usize) -> Builder {
+    fn new(known: KnownCompanies, articles: usize, pairs: usize) -> Builder {
         let mut article_offsets = Vec::with_capacity(articles + 1);
         article_offsets.push(0);
         Builder {
@@ -155,35 +260,67 @@ impl Builder {
             discovered_names: Vec::new(),
             article_offsets,
             article_companies: Vec::new(),
+            pair_ids: vec![u32::MAX; pairs],
         }
     }
 
-    /// Appends the findings of the next articles, in order.
-    fn add(&mut self, findings: impl IntoIterator<Item = Findings>) {
-        let first_discovered = self.known.len() as u32;
-        for finding in findings {
-            let start = self.article_companies.len();
-            for (id, count) in finding.known {
-                self.article_companies.push((CompanyId(id), count));
-            }
-            for d in finding.discovered {
-                let id = match self.discovered.get(&d.key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = first_discovered + self.discovered_names.len() as u32;
-                        self.discovered_names.push(d.name);
-                        self.discovered.insert(d.key, id);
-                        id
-                    }
-                };
-                self.article_companies.push((CompanyId(id), d.count));
-            }
-            if let Some(list) = self.article_companies.get_mut(start..) {
-                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            }
-            self.article_offsets
-                .push(self.article_companies.len() as u32);
+    /// The id of a discovered company by key, given one on first sight (with this name).
+    fn discovered_id(&mut self, key: &str, name: impl FnOnce() -> Box<str>) -> u32 {
+        if let Some(&id) = self.discovered.get(key) {
+            return id;
         }
+        let id = (self.known.len() + self.discovered_names.len()) as u32;
+        self.discovered_names.push(name());
+        self.discovered.insert(key.into(), id);
+        id
+    }
+
+    /// Ends the article whose companies were pushed from `start` on.
+    fn end_article(&mut self, start: usize) {
+        // Most mentions first, then by id. A company is listed once per article, so the
+        // keys are distinct and an unstable sort on one packed integer gives the same order.
+        if let Some(list) = self.article_companies.get_mut(start..) {
+            list.sort_unstable_by_key(|&(id, count)| (u64::from(u32::MAX - count) << 32) | u64::from(id.0));
+        }
+        self.article_offsets
+            .push(self.article_companies.len() as u32);
+    }
+
+    /// Appends the findings of the next article.
+    fn add(&mut self, finding: Findings) {
+        let start = self.article_companies.len();
+        for (id, count) in finding.known {
+            self.article_companies.push((CompanyId(id), count));
+        }
+        for d in finding.discovered {
+            let name = d.name;
+            let id = self.discovered_id(&d.key, || name);
+            self.article_companies.push((CompanyId(id), d.count));
+        }
+        self.end_article(start);
+    }
+
+    /// Appends the next article's findings from a cache file.
+    fn add_stored(&mut self, stored: &Stored, entry: Entry) {
+        let start = self.article_companies.len();
+        for (id, count) in stored.known(entry) {
+            self.article_companies.push((CompanyId(id), count));
+        }
+        for (pair, count) in stored.discovered(entry) {
+            let id = match self.pair_ids.get(pair as usize) {
+                Some(&id) if id != u32::MAX => id,
+                _ => {
+                    let (key, name) = stored.pair(pair);
+                    let id = self.discovered_id(key, || name.into());
+                    if let Some(slot) = self.pair_ids.get_mut(pair as usize) {
+                        *slot = id;
+                    }
+                    id
+                }
+            };
+            self.article_companies.push((CompanyId(id), count));
+        }
+        self.end_article(start);
     }
 
     fn finish(self) -> CompanyIndex {
@@ -193,6 +330,7 @@ impl Builder {
             discovered_names,
             article_offsets,
             mut article_companies,
+            ..
         } = self;
         article_companies.shrink_to_fit();
         let first_discovered = known.len() as u32;

@@ -33,6 +33,9 @@ pub struct KnownCompanies {
     keys: FxHashMap<Box<str>, Entry>,
     /// The most words any key has, so matching knows how far to look ahead.
     max_words: usize,
+    /// A hash of the texts this list was made from (bundled list, user file): the index
+    /// cache keeps findings only for the list that produced them.
+    fingerprint: u64,
 }
 
 /// What one key says: its meaning, and whether a longer company key starts with it.
@@ -93,6 +96,7 @@ impl KnownCompanies {
             names: Vec::new(),
             keys: FxHashMap::default(),
             max_words: 1,
+            fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         };
         known.keys.entry("the".into()).or_default().starts_longer = true;
         let mut section = "";
@@ -133,6 +137,7 @@ impl KnownCompanies {
             column: e.column(),
             message: e.to_string(),
         })?;
+        self.fingerprint = xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), self.fingerprint);
         for company in file.companies {
             match company {
                 UserCompany::Name(name) => self.add_company(&name, std::iter::empty()),
@@ -208,6 +213,11 @@ impl KnownCompanies {
         // A company listed elsewhere keeps its meaning ("Line" the company vs a word).
         let entry = self.keys.entry(key.into()).or_default();
         entry.kind = entry.kind.or(Some(kind));
+    }
+
+    /// A hash of the bundled list and the user's file this list was made from.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// What a normalised key stands for.

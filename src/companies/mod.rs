@@ -5,12 +5,14 @@
 //! `index` builds the per-article lists and posting lists (in parallel) for the reader,
 //! the query language and the CLI.
 
+pub mod cache;
 pub mod candidates;
 pub mod index;
 pub mod known;
 pub mod rules;
 pub mod trends;
 
+pub use cache::{CacheReport, IndexCache};
 pub use index::{CompanyId, CompanyIndex};
 pub use known::{CompaniesFileError, KnownCompanies};
 pub use trends::{Bucket, Timeline};

@@ -20,7 +20,7 @@ use super::terminal::{Term, TerminalGuard};
 use super::ui::{self, Theme};
 use super::watch::LiveReload;
 use crate::commands;
-use crate::companies::{CompanyIndex, KnownCompanies};
+use crate::companies::{CompanyIndex, IndexCache, KnownCompanies};
 use crate::digest::{LoadError, Loaded};
 use crate::query::TextIndex;
 use crate::state::ReadState;
@@ -60,6 +60,8 @@ pub struct Setup {
     pub theme: Theme,
     /// Whether the terminal gets colour at all.
     pub color: bool,
+    /// Folder of the company-index cache (`None`: tag every article afresh).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for Setup {
@@ -69,6 +71,7 @@ impl Default for Setup {
             keymap: Keymap::default(),
             theme: Theme::default(),
             color: true,
+            cache_dir: None,
         }
     }
 }
@@ -89,7 +92,8 @@ pub fn launch(
     let terminal = &mut guard.terminal;
     // Stamped before loading, so a change during the load is reloaded too.
     let reloader = (!paths.is_empty())
-        .then(|| Reloader::new(paths.clone(), known.clone(), Stamps::take(&paths)));
+        .then(|| Reloader::new(paths.clone(), known.clone(), Stamps::take(&paths)))
+        .map(|r| r.with_cache_dir(setup.cache_dir.clone()));
     let Some(loaded) = load_with_screen(terminal, &setup.theme, &setup.keymap, paths)? else {
         return Ok(Outcome {
             warnings: 0,
@@ -216,12 +220,15 @@ pub struct Indexing {
 impl Indexing {
     pub fn start(app: &App, known: KnownCompanies) -> Indexing {
         let digest = Arc::clone(&app.digest);
+        let cache_dir = app.cache_dir.clone();
         let total = digest.articles.len();
         let (tx, rx) = mpsc::channel();
         let done = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&done);
         thread::spawn(move || {
-            let companies = CompanyIndex::build_with_progress(&digest, &known, &counter);
+            let cache = cache_dir.and_then(|dir| IndexCache::for_digest(&dir, &digest));
+            let (companies, _) =
+                CompanyIndex::build_cached(&digest, &known, cache.as_ref(), &counter);
             if tx.send(Built::Companies(companies)).is_ok() {
                 let _ = tx.send(Built::Words(TextIndex::build(&digest)));
             }

@@ -26,7 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::app::{App, Overlay, Progress, Stage};
 use super::days::days_newest_first;
-use crate::companies::{CompanyIndex, KnownCompanies};
+use crate::companies::{CompanyIndex, IndexCache, KnownCompanies};
 use crate::digest::load::{digest_files, load_paths_copying};
 use crate::digest::{ArticleId, Digest};
 use crate::query::TextIndex;
@@ -114,6 +114,8 @@ pub struct Reloader {
     warnings: Option<usize>,
     /// The article ids of the last load, in order (to tell an append from other changes).
     ids: Option<Vec<ArticleId>>,
+    /// Folder of the company-index cache, if any.
+    cache_dir: Option<PathBuf>,
 }
 
 impl Reloader {
@@ -126,7 +128,14 @@ impl Reloader {
             hot: BTreeSet::new(),
             warnings: None,
             ids: None,
+            cache_dir: None,
         }
+    }
+
+    /// Reloads index through the company-index cache in `dir`.
+    pub fn with_cache_dir(mut self, dir: Option<PathBuf>) -> Reloader {
+        self.cache_dir = dir;
+        self
     }
 
     /// What the first load found: its problem count (already reported at start) and its
@@ -134,6 +143,12 @@ impl Reloader {
     pub fn first_load(&mut self, loaded: &crate::digest::Loaded) {
         self.warnings = Some(loaded.warnings.len());
         self.ids = Some(loaded.digest.articles.iter().map(|a| a.id).collect());
+    }
+
+    fn company_index(&self, digest: &crate::digest::Digest) -> CompanyIndex {
+        let cache = (self.cache_dir.as_deref()).and_then(|d| IndexCache::for_digest(d, digest));
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        CompanyIndex::build_cached(digest, &self.known, cache.as_ref(), &done).0
     }
 
     pub fn known(&self) -> &KnownCompanies {
@@ -173,7 +188,7 @@ impl Reloader {
                 self.ids = Some(ids);
                 let indexes = (!appends).then(|| {
                     (
-                        CompanyIndex::build(&loaded.digest, &self.known),
+                        self.company_index(&loaded.digest),
                         TextIndex::build(&loaded.digest),
                     )
                 });
