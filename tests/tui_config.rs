@@ -19,6 +19,7 @@ fn configured(text: &str) -> App {
         keymap: config.keymap,
         theme: config.theme.resolve(true),
         color: true,
+        cache_dir: None,
     });
     app
 }

@@ -60,10 +60,13 @@ pub fn article_hash(digest: &Digest, article: &Article) -> u128 {
     let text = digest.source_text(article);
     let headline = article.headline.range();
     let body = article.body.range();
-    // Headline, line break, body: one contiguous slice of the source. The headline's
+    // Headline, line break, body: one contiguous slice of the source, without the blank
+    // lines that end a body (an article appended after it adds one). The headline's
     // length seeds the hash, so the same bytes cut differently hash differently.
-    let whole = text.get(headline.start..body.end.max(headline.end)).unwrap_or("");
-    xxh3_128_with_seed(whole.as_bytes(), headline.len() as u64)
+    let whole = text
+        .get(headline.start..body.end.max(headline.end))
+        .unwrap_or("");
+    xxh3_128_with_seed(whole.trim_end().as_bytes(), headline.len() as u64)
 }
 
 /// The cache file of one set of digest files.
@@ -139,8 +142,8 @@ impl IndexCache {
         let mut tmp = self.file.as_os_str().to_os_string();
         tmp.push(format!(".{}.tmp", std::process::id()));
         let tmp = PathBuf::from(tmp);
-        let result = fs::write(&tmp, writer.encode(fingerprint))
-            .and_then(|()| fs::rename(&tmp, &self.file));
+        let result =
+            fs::write(&tmp, writer.encode(fingerprint)).and_then(|()| fs::rename(&tmp, &self.file));
         if result.is_err() {
             let _ = fs::remove_file(&tmp);
         }
@@ -174,7 +177,7 @@ fn prune(dir: &Path, keep: usize) {
     if files.len() <= keep {
         return;
     }
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
     for (_, path) in files.into_iter().skip(keep) {
         let _ = fs::remove_file(path);
     }
@@ -453,9 +456,8 @@ impl Writer {
     }
 
     fn encode(&self, fingerprint: u64) -> Vec<u8> {
-        let mut out = Vec::with_capacity(
-            36 + self.pairs.len() + self.entries.len() + self.records.len() + 8,
-        );
+        let mut out =
+            Vec::with_capacity(36 + self.pairs.len() + self.entries.len() + self.records.len() + 8);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&fingerprint.to_le_bytes());
         for n in [self.pair_count, self.seen.len() as u32, self.record_count] {
@@ -503,7 +505,10 @@ mod tests {
         assert_eq!(d, [(0, 4)]);
         assert_eq!(s.pair(0), ("osmo", "Osmo"));
         assert!(s.get(43).is_some());
-        assert!(cache.load(10).is_empty(), "another tagger's file is not read");
+        assert!(
+            cache.load(10).is_empty(),
+            "another tagger's file is not read"
+        );
     }
 
     #[test]
@@ -515,7 +520,10 @@ mod tests {
         cache.save(&w, 1).unwrap();
         let good = fs::read(cache.path()).unwrap();
         for n in 0..good.len() {
-            assert!(Stored::decode(good[..n].to_vec(), 1).is_none(), "cut at {n}");
+            assert!(
+                Stored::decode(good[..n].to_vec(), 1).is_none(),
+                "cut at {n}"
+            );
             let mut bad = good.clone();
             bad[n] ^= 0x40;
             assert!(Stored::decode(bad, 1).is_none(), "flipped {n}");
@@ -532,7 +540,12 @@ mod tests {
         w2.add_stored(1, &s, s.get(1).unwrap());
         let s2 = Stored::decode(w2.encode(5), 5).unwrap();
         let e = s2.get(1).unwrap();
-        assert_eq!(s2.discovered(e).map(|(p, _)| s2.pair(p)).collect::<Vec<_>>(), [("osmo", "Osmo")]);
+        assert_eq!(
+            s2.discovered(e)
+                .map(|(p, _)| s2.pair(p))
+                .collect::<Vec<_>>(),
+            [("osmo", "Osmo")]
+        );
     }
 
     #[test]
@@ -542,7 +555,12 @@ mod tests {
             let p = dir.path().join(format!("companies-{i}.idx"));
             fs::write(&p, b"x").unwrap();
             let t = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + i);
-            fs::File::options().append(true).open(&p).unwrap().set_modified(t).unwrap();
+            fs::File::options()
+                .append(true)
+                .open(&p)
+                .unwrap()
+                .set_modified(t)
+                .unwrap();
         }
         fs::write(dir.path().join("other.txt"), b"x").unwrap();
         prune(dir.path(), 2);

@@ -280,7 +280,9 @@ impl Builder {
         // Most mentions first, then by id. A company is listed once per article, so the
         // keys are distinct and an unstable sort on one packed integer gives the same order.
         if let Some(list) = self.article_companies.get_mut(start..) {
-            list.sort_unstable_by_key(|&(id, count)| (u64::from(u32::MAX - count) << 32) | u64::from(id.0));
+            list.sort_unstable_by_key(|&(id, count)| {
+                (u64::from(u32::MAX - count) << 32) | u64::from(id.0)
+            });
         }
         self.article_offsets
             .push(self.article_companies.len() as u32);

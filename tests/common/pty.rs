@@ -39,6 +39,7 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env("GAZETTE_CACHE_DIR", super::cli::test_cache_dir());
         for (k, v) in env {
             cmd.env(k, v);
         }
