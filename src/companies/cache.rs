@@ -125,10 +125,22 @@ impl IndexCache {
 
     /// The stored findings, if the file exists, is whole and was made by `fingerprint`.
     pub fn load(&self, fingerprint: u64) -> Stored {
-        fs::read(&self.file)
-            .ok()
-            .and_then(|bytes| Stored::decode(bytes, fingerprint))
-            .unwrap_or_default()
+        let Ok(file) = fs::File::open(&self.file) else {
+            return Stored::default();
+        };
+        // Mapped, not read: a read copies tens of MB into freshly zeroed pages.
+        // SAFETY: read-only map of a file gazette only ever replaces by rename (the old
+        // inode stays whole for readers). Only another program rewriting it in place
+        // could change it under the map, the caveat every mmap reader (and the digest
+        // loader) accepts; the checksum is verified over the mapped bytes before use.
+        let bytes = match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(map) => Bytes::Mapped(map),
+            Err(_) => match fs::read(&self.file) {
+                Ok(v) => Bytes::Owned(v),
+                Err(_) => return Stored::default(),
+            },
+        };
+        Stored::decode(bytes, fingerprint).unwrap_or_default()
     }
 
     /// Replaces the file with `writer`'s findings (temp file and rename), then drops
@@ -192,13 +204,41 @@ pub struct Entry {
     discovered: u32,
 }
 
-/// A cache file read into memory and checked: findings by article hash.
+/// A cache file's bytes: mapped, or read when it cannot be mapped.
+#[derive(Debug)]
+enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl Default for Bytes {
+    fn default() -> Self {
+        Bytes::Owned(Vec::new())
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m) => m,
+        }
+    }
+}
+
+/// A cache file checked and indexed: findings by article hash.
+///
+/// Entries are in the order of the digest that wrote the file, so a digest opened again
+/// (or appended to) finds article `i`'s entry at position `i`; a hash map is built only
+/// when that fails (files reordered, articles inserted).
 #[derive(Debug, Default)]
 pub struct Stored {
-    bytes: Vec<u8>,
+    bytes: Bytes,
     /// Byte ranges of each discovered (key, name) pair.
     pairs: Vec<(Range<usize>, Range<usize>)>,
-    entries: FxHashMap<u128, Entry>,
+    entries: Vec<(u128, Entry)>,
+    by_hash: Option<FxHashMap<u128, u32>>,
     /// Byte offset of the first record.
     records: usize,
 }
@@ -237,7 +277,7 @@ impl Cursor<'_> {
 
 impl Stored {
     /// Checks and indexes a cache file's bytes; `None` if it is not a whole file of this format and fingerprint.
-    fn decode(bytes: Vec<u8>, fingerprint: u64) -> Option<Stored> {
+    fn decode(bytes: Bytes, fingerprint: u64) -> Option<Stored> {
         let body_len = bytes.len().checked_sub(8)?;
         let (body, sum) = bytes.split_at(body_len);
         if xxh3_64(body).to_le_bytes() != sum {
@@ -260,8 +300,7 @@ impl Stored {
             std::str::from_utf8(body.get(name.clone())?).ok()?;
             pairs.push((key, name));
         }
-        let mut entries = FxHashMap::default();
-        entries.reserve(n_entries.min(body.len() / 28));
+        let mut entries = Vec::with_capacity(n_entries.min(body.len() / 28));
         for _ in 0..n_entries {
             let hash = c.u128()?;
             let entry = Entry {
@@ -273,7 +312,7 @@ impl Stored {
             if end > n_records as u64 {
                 return None;
             }
-            entries.insert(hash, entry);
+            entries.push((hash, entry));
         }
         let records = c.at;
         c.take(n_records.checked_mul(8)?)?;
@@ -284,10 +323,11 @@ impl Stored {
             bytes,
             pairs,
             entries,
+            by_hash: None,
             records,
         };
         // Every discovered record must name a pair.
-        for entry in stored.entries.values() {
+        for (_, entry) in &stored.entries {
             for (pair, _) in stored.discovered(*entry) {
                 stored.pairs.get(pair as usize)?;
             }
@@ -303,8 +343,32 @@ impl Stored {
         self.entries.is_empty()
     }
 
-    pub fn get(&self, hash: u128) -> Option<Entry> {
-        self.entries.get(&hash).copied()
+    /// The findings of article number `i`, whose hash is `hash`.
+    pub fn get(&self, i: usize, hash: u128) -> Option<Entry> {
+        match self.entries.get(i) {
+            Some(&(h, e)) if h == hash => Some(e),
+            _ => {
+                let at = *self.by_hash.as_ref()?.get(&hash)?;
+                self.entries.get(at as usize).map(|&(_, e)| e)
+            }
+        }
+    }
+
+    /// Makes [`get`](Self::get) find entries by hash alone, wherever they are. Needed
+    /// only when `hashes` (the digest's, in order) do not line up with the file's entries.
+    pub fn index_unless_aligned(&mut self, hashes: &[u128]) {
+        let aligned = hashes
+            .iter()
+            .zip(&self.entries)
+            .all(|(h, (stored, _))| h == stored);
+        if !aligned {
+            let mut map = FxHashMap::default();
+            map.reserve(self.entries.len());
+            for (i, (h, _)) in self.entries.iter().enumerate() {
+                map.entry(*h).or_insert(i as u32);
+            }
+            self.by_hash = Some(map);
+        }
     }
 
     /// How many discovered (key, name) pairs the file holds.
@@ -499,12 +563,16 @@ mod tests {
         cache.save(&w, 9).unwrap();
         let s = cache.load(9);
         assert_eq!(s.len(), 2);
-        let e = s.get(42).unwrap();
+        let e = s.get(0, 42).unwrap();
         assert_eq!(s.known(e).collect::<Vec<_>>(), [(3, 2), (7, 1)]);
         let d: Vec<_> = s.discovered(e).collect();
         assert_eq!(d, [(0, 4)]);
         assert_eq!(s.pair(0), ("osmo", "Osmo"));
-        assert!(s.get(43).is_some());
+        assert!(s.get(1, 43).is_some());
+        assert!(s.get(0, 43).is_none(), "not aligned and not indexed");
+        let mut s = s;
+        s.index_unless_aligned(&[43, 42]);
+        assert!(s.get(0, 43).is_some() && s.get(5, 42).is_some());
         assert!(
             cache.load(10).is_empty(),
             "another tagger's file is not read"
@@ -521,25 +589,28 @@ mod tests {
         let good = fs::read(cache.path()).unwrap();
         for n in 0..good.len() {
             assert!(
-                Stored::decode(good[..n].to_vec(), 1).is_none(),
+                Stored::decode(Bytes::Owned(good[..n].to_vec()), 1).is_none(),
                 "cut at {n}"
             );
             let mut bad = good.clone();
             bad[n] ^= 0x40;
-            assert!(Stored::decode(bad, 1).is_none(), "flipped {n}");
+            assert!(
+                Stored::decode(Bytes::Owned(bad), 1).is_none(),
+                "flipped {n}"
+            );
         }
-        assert_eq!(Stored::decode(good, 1).unwrap().len(), 1);
+        assert_eq!(Stored::decode(Bytes::Owned(good), 1).unwrap().len(), 1);
     }
 
     #[test]
     fn copies_keep_pairs() {
         let mut w = Writer::new(&Stored::default());
         w.add_fresh(1, &findings());
-        let s = Stored::decode(w.encode(5), 5).unwrap();
+        let s = Stored::decode(Bytes::Owned(w.encode(5)), 5).unwrap();
         let mut w2 = Writer::new(&s);
-        w2.add_stored(1, &s, s.get(1).unwrap());
-        let s2 = Stored::decode(w2.encode(5), 5).unwrap();
-        let e = s2.get(1).unwrap();
+        w2.add_stored(1, &s, s.get(0, 1).unwrap());
+        let s2 = Stored::decode(Bytes::Owned(w2.encode(5)), 5).unwrap();
+        let e = s2.get(0, 1).unwrap();
         assert_eq!(
             s2.discovered(e)
                 .map(|(p, _)| s2.pair(p))

@@ -93,7 +93,7 @@ impl CompanyIndex {
         done: &AtomicUsize,
     ) -> (CompanyIndex, CacheReport) {
         let fingerprint = cache::fingerprint(known);
-        let stored = cache.map(|c| c.load(fingerprint)).unwrap_or_default();
+        let mut stored = cache.map(|c| c.load(fingerprint)).unwrap_or_default();
         let hashes: Vec<u128> = match cache {
             Some(_) => digest
                 .articles
@@ -104,9 +104,12 @@ impl CompanyIndex {
         };
         // A cache that holds every article (and no more than there are) stays as it is;
         // otherwise the next file is written as the index is built.
+        stored.index_unless_aligned(&hashes);
+        let stored = stored;
         let missing = hashes
             .par_iter()
-            .filter(|&&h| stored.get(h).is_none())
+            .enumerate()
+            .filter(|&(i, &h)| stored.get(i, h).is_none())
             .count();
         let rewrite = cache.is_some() && (missing > 0 || stored.len() > hashes.len());
         let mut merge = Merge {
@@ -126,7 +129,7 @@ impl CompanyIndex {
                         merge.add(at, findings.into_iter().flatten());
                     }
                 },
-                || analyze_chunk(digest, chunk, hashes, &stored, known),
+                || analyze_chunk(digest, (first, chunk), hashes, &stored, known),
             );
             pending = Some((first, findings));
             done.fetch_add(chunk.len(), Ordering::Relaxed);
@@ -165,7 +168,7 @@ impl CompanyIndex {
 /// `Scratch`, so its word memo stays warm across them.
 fn analyze_chunk(
     digest: &Digest,
-    chunk: &[crate::digest::Article],
+    (first, chunk): (usize, &[crate::digest::Article]),
     hashes: &[u128],
     stored: &Stored,
     known: &KnownCompanies,
@@ -183,9 +186,10 @@ fn analyze_chunk(
                 .iter()
                 .enumerate()
                 .map(|(k, article)| {
+                    let i = p * piece + k;
                     let cached = hashes
-                        .get(p * piece + k)
-                        .is_some_and(|&h| stored.get(h).is_some());
+                        .get(i)
+                        .is_some_and(|&h| stored.get(first + i, h).is_some());
                     (!cached).then(|| {
                         rules::analyze(
                             digest.headline(article),
@@ -214,7 +218,7 @@ impl Merge<'_> {
     fn add(&mut self, at: usize, findings: impl Iterator<Item = Option<Findings>>) {
         for (i, finding) in (at..).zip(findings) {
             let hash = self.hashes.get(i).copied();
-            match (finding, hash.and_then(|h| self.stored.get(h))) {
+            match (finding, hash.and_then(|h| self.stored.get(i, h))) {
                 (Some(finding), _) => {
                     if let (Some(w), Some(h)) = (&mut self.writer, hash) {
                         w.add_fresh(h, &finding);
@@ -275,22 +279,15 @@ impl Builder {
         id
     }
 
-    /// Ends the article whose companies were pushed from `start` on.
-    fn end_article(&mut self, start: usize) {
-        // Most mentions first, then by id. A company is listed once per article, so the
-        // keys are distinct and an unstable sort on one packed integer gives the same order.
-        if let Some(list) = self.article_companies.get_mut(start..) {
-            list.sort_unstable_by_key(|&(id, count)| {
-                (u64::from(u32::MAX - count) << 32) | u64::from(id.0)
-            });
-        }
+    /// Ends the article whose companies were pushed since the last one ended (its list
+    /// is put in order by [`sort_lists`] once all are in).
+    fn end_article(&mut self) {
         self.article_offsets
             .push(self.article_companies.len() as u32);
     }
 
     /// Appends the findings of the next article.
     fn add(&mut self, finding: Findings) {
-        let start = self.article_companies.len();
         for (id, count) in finding.known {
             self.article_companies.push((CompanyId(id), count));
         }
@@ -299,12 +296,11 @@ impl Builder {
             let id = self.discovered_id(&d.key, || name);
             self.article_companies.push((CompanyId(id), d.count));
         }
-        self.end_article(start);
+        self.end_article();
     }
 
     /// Appends the next article's findings from a cache file.
     fn add_stored(&mut self, stored: &Stored, entry: Entry) {
-        let start = self.article_companies.len();
         for (id, count) in stored.known(entry) {
             self.article_companies.push((CompanyId(id), count));
         }
@@ -322,7 +318,7 @@ impl Builder {
             };
             self.article_companies.push((CompanyId(id), count));
         }
-        self.end_article(start);
+        self.end_article();
     }
 
     fn finish(self) -> CompanyIndex {
@@ -335,6 +331,7 @@ impl Builder {
             ..
         } = self;
         article_companies.shrink_to_fit();
+        sort_lists(&mut article_companies, &article_offsets);
         let first_discovered = known.len() as u32;
         let companies = first_discovered as usize + discovered_names.len();
         // Posting lists by counting sort: articles are visited in order, so each list is sorted.
@@ -370,6 +367,40 @@ impl Builder {
             postings,
         }
     }
+}
+
+/// Puts each article's list in order, most mentions first, then by id; in parallel,
+/// a few thousand articles a piece. A company is listed once per article, so the keys
+/// are distinct and an unstable sort on one packed integer gives the one order.
+fn sort_lists(lists: &mut [(CompanyId, u32)], offsets: &[u32]) {
+    const PIECE: usize = 4096;
+    let articles = offsets.len().saturating_sub(1);
+    let mut pieces = Vec::with_capacity(articles / PIECE + 1);
+    let mut rest = lists;
+    let (mut a, mut consumed) = (0, 0usize);
+    while a < articles {
+        let b = (a + PIECE).min(articles);
+        let (Some(bounds), Some(&end)) = (offsets.get(a..=b), offsets.get(b)) else {
+            break;
+        };
+        let take = (end as usize).saturating_sub(consumed).min(rest.len());
+        let (piece, tail) = rest.split_at_mut(take);
+        pieces.push((bounds, piece));
+        rest = tail;
+        consumed = end as usize;
+        a = b;
+    }
+    pieces.into_par_iter().for_each(|(bounds, piece)| {
+        let base = bounds.first().copied().unwrap_or(0) as usize;
+        for w in bounds.windows(2) {
+            let range = (w[0] as usize).saturating_sub(base)..(w[1] as usize).saturating_sub(base);
+            if let Some(list) = piece.get_mut(range) {
+                list.sort_unstable_by_key(|&(id, count)| {
+                    (u64::from(u32::MAX - count) << 32) | u64::from(id.0)
+                });
+            }
+        }
+    });
 }
 
 impl CompanyIndex {
