@@ -1,13 +1,14 @@
 //! Criterion bench of the company index on a generated digest: the sample's articles
 //! replicated with shifted dates (about 4 KB each), 10k articles by default
 //! (`GAZETTE_BENCH_ARTICLES=n`), or on a digest file (`GAZETTE_BENCH_DIGEST=path`, e.g.
-//! one written by the digest generator).
+//! one written by the digest generator). `build_N_articles_cached` is the same index
+//! with every article's findings in the company-index cache.
 
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gazette::companies::{CompanyIndex, KnownCompanies};
+use gazette::companies::{CompanyIndex, IndexCache, KnownCompanies};
 use gazette::digest::load::build;
 use gazette::digest::render::push_article;
 use gazette::digest::{Digest, Source, load_paths, load_sample};
@@ -56,6 +57,20 @@ fn bench_index(c: &mut Criterion) {
         .unwrap();
     group.bench_function(format!("build_{n}_articles_1_thread"), |b| {
         b.iter(|| single.install(|| CompanyIndex::build(black_box(&digest), &known)))
+    });
+    // Every article's findings already in the cache (the second opening of a digest).
+    let dir = tempfile::tempdir().unwrap();
+    let cache = IndexCache::at(dir.path().join("bench.idx"));
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let (_, report) = CompanyIndex::build_cached(&digest, &known, Some(&cache), &done);
+    assert!(report.saved, "{report:?}");
+    group.bench_function(format!("build_{n}_articles_cached"), |b| {
+        b.iter(|| {
+            let (index, report) =
+                CompanyIndex::build_cached(black_box(&digest), &known, Some(&cache), &done);
+            assert_eq!(report.misses, 0);
+            index
+        })
     });
     group.finish();
 }
