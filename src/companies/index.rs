@@ -111,13 +111,25 @@ impl CompanyIndex {
             .enumerate()
             .filter(|&(i, &h)| stored.get(i, h).is_none())
             .count();
-        let rewrite = cache.is_some() && (missing > 0 || stored.len() > hashes.len());
+        let mut report = CacheReport::default();
+        let writer = match cache {
+            Some(c) if missing > 0 || stored.len() > hashes.len() => {
+                match c.writer(fingerprint, &stored) {
+                    Ok(w) => Some(w),
+                    Err(e) => {
+                        report.error = Some(format!("{}: {e}", c.path().display()));
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
         let mut merge = Merge {
             builder: Builder::new(known.clone(), digest.articles.len(), stored.pair_count()),
-            writer: rewrite.then(|| Writer::new(&stored)),
+            writer,
             stored: &stored,
             hashes: &hashes,
-            report: CacheReport::default(),
+            report,
         };
         let mut pending: Option<(usize, Vec<Vec<Option<Findings>>>)> = None;
         for (n, chunk) in digest.articles.chunks(BUILD_CHUNK).enumerate() {
@@ -144,11 +156,11 @@ impl CompanyIndex {
             ..
         } = merge;
         match (cache, writer) {
-            (Some(cache), Some(writer)) => match cache.save(&writer, fingerprint) {
+            (Some(cache), Some(writer)) => match cache.save(writer) {
                 Ok(()) => report.saved = true,
                 Err(e) => report.error = Some(format!("{}: {e}", cache.path().display())),
             },
-            (Some(cache), None) => cache.touch(),
+            (Some(cache), None) if report.error.is_none() => cache.touch(),
             _ => {}
         }
         (builder.finish(), report)
@@ -301,10 +313,13 @@ impl Builder {
 
     /// Appends the next article's findings from a cache file.
     fn add_stored(&mut self, stored: &Stored, entry: Entry) {
-        for (id, count) in stored.known(entry) {
-            self.article_companies.push((CompanyId(id), count));
-        }
-        for (pair, count) in stored.discovered(entry) {
+        let known = entry.known as usize;
+        for (k, (value, count)) in stored.records(entry).enumerate() {
+            if k < known {
+                self.article_companies.push((CompanyId(value), count));
+                continue;
+            }
+            let pair = value;
             let id = match self.pair_ids.get(pair as usize) {
                 Some(&id) if id != u32::MAX => id,
                 _ => {
