@@ -313,6 +313,7 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         ..
     } = scratch;
     candidates::scan(text, words, runs);
+    memo.use_list(known);
     items.clear();
     for run in runs.iter() {
         split_run(
