@@ -9,6 +9,7 @@ pub mod cache;
 pub mod candidates;
 pub mod index;
 pub mod known;
+mod memo;
 pub mod rules;
 pub mod trends;
 

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
 use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
+use super::memo::{self, Facts, WordMemo};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -45,40 +46,6 @@ pub struct Scratch {
     memo: WordMemo,
 }
 
-/// A direct-mapped memo of what a word as written means (its kind, and whether a longer
-/// company name starts with it). News repeats its capitalised words ("The", "Google",
-/// "Shares") so most lookups hit here and skip normalising and hashing.
-struct WordMemo {
-    slots: Vec<MemoSlot>,
-    /// The list the memo was filled from: another list empties it.
-    owner: usize,
-}
-
-#[derive(Clone, Copy, Default)]
-struct MemoSlot {
-    /// The word as its length and its bytes 0..8, 8..16 and last eight (all of it, up to 24 bytes).
-    len: u32,
-    head: u64,
-    mid: u64,
-    tail: u64,
-    kind: Option<NameKind>,
-    starts_longer: bool,
-}
-
-/// Longest word the memo holds, and how many slots it has (a power of two).
-const MEMO_WORD: usize = 24;
-const MEMO_BITS: u32 = 12;
-const MEMO_SLOTS: usize = 1 << MEMO_BITS;
-
-impl Default for WordMemo {
-    fn default() -> Self {
-        WordMemo {
-            slots: vec![MemoSlot::default(); MEMO_SLOTS],
-            owner: 0,
-        }
-    }
-}
-
 /// Up to eight bytes as a little-endian number, zero-padded: one load for the common
 /// case, where copying a variable-length word into a buffer is a `memmove` call.
 fn load_u64(bytes: &[u8]) -> u64 {
@@ -88,56 +55,6 @@ fn load_u64(bytes: &[u8]) -> u64 {
             .iter()
             .rev()
             .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
-    }
-}
-
-impl WordMemo {
-    /// [`KnownCompanies::kind_and_longer`] of `word` normalised, through the memo; `key` is scratch space.
-    fn kind_and_longer(
-        &mut self,
-        word: &str,
-        known: &KnownCompanies,
-        key: &mut String,
-    ) -> (Option<NameKind>, bool) {
-        let owner = std::ptr::from_ref(known) as usize;
-        if self.owner != owner {
-            self.slots.fill(MemoSlot::default());
-            self.owner = owner;
-        }
-        let bytes = word.as_bytes();
-        if bytes.is_empty() || bytes.len() > MEMO_WORD {
-            normalize_into(word, key);
-            return known.kind_and_longer(key);
-        }
-        let head = load_u64(bytes);
-        let mid = load_u64(bytes.get(8..).unwrap_or_default());
-        let tail = match bytes.last_chunk::<8>() {
-            Some(chunk) => u64::from_le_bytes(*chunk),
-            None => head,
-        };
-        let len = bytes.len() as u32;
-        let mixed = (head ^ tail.rotate_left(29))
-            .wrapping_add(u64::from(len))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index = (mixed >> (64 - MEMO_BITS)) as usize % MEMO_SLOTS;
-        let Some(slot) = self.slots.get_mut(index) else {
-            normalize_into(word, key);
-            return known.kind_and_longer(key);
-        };
-        if slot.len == len && slot.head == head && slot.mid == mid && slot.tail == tail {
-            return (slot.kind, slot.starts_longer);
-        }
-        normalize_into(word, key);
-        let (kind, starts_longer) = known.kind_and_longer(key);
-        *slot = MemoSlot {
-            len,
-            head,
-            mid,
-            tail,
-            kind,
-            starts_longer,
-        };
-        (kind, starts_longer)
     }
 }
 
@@ -396,6 +313,7 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         ..
     } = scratch;
     candidates::scan(text, words, runs);
+    memo.use_list(known);
     items.clear();
     for run in runs.iter() {
         split_run(
@@ -504,21 +422,24 @@ fn split_run(
         }
         // Longest known company starting here: several words only when a longer key starts
         // with this word, then the word with its possessive ("Byju’s"), then the bare word.
-        let word_text = &text[w.start as usize..w.end as usize];
-        let (kind, starts_longer) = memo.kind_and_longer(word_text, known, key);
+        let start = w.start as usize;
+        let Facts {
+            kind,
+            starts_longer,
+            spelling,
+        } = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
         if max > 1 && i + 1 < n && starts_longer {
             'longer: for j in (i + 1..n.min(i + max)).rev() {
                 let last = run_words[j];
-                let start = w.start as usize;
                 let ends: &[u32] = if last.possessive {
                     &[last.poss_end, last.end]
                 } else {
                     &[last.end]
                 };
                 for &end in ends {
-                    let (kind, _) = memo.kind_and_longer(&text[start..end as usize], known, key);
-                    if let Some(NameKind::Company { id, ambiguous }) = kind {
+                    let facts = memo.facts(text, start, end as usize, known, key, word_spelling);
+                    if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
                         matched = Some((j, id, ambiguous));
                         break 'longer;
                     }
@@ -526,9 +447,8 @@ fn split_run(
             }
         }
         if matched.is_none() && w.possessive {
-            let (kind, _) =
-                memo.kind_and_longer(&text[w.start as usize..w.poss_end as usize], known, key);
-            if let Some(NameKind::Company { id, ambiguous }) = kind {
+            let facts = memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
+            if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
                 matched = Some((i, id, ambiguous));
             }
         }
@@ -560,9 +480,9 @@ fn split_run(
             continue;
         }
         // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
-        let legal = is_legal_word(word_text);
+        let legal = spelling & memo::LEGAL != 0;
         let role_opener =
-            i == 0 && run.sentence_start && n > 1 && kind.is_none() && is_in(word_text, ROLE);
+            i == 0 && run.sentence_start && n > 1 && kind.is_none() && spelling & memo::ROLE != 0;
         if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || role_opener || legal {
             close!(i, legal);
             prev_name = false;
@@ -571,10 +491,7 @@ fn split_run(
             continue;
         }
         // "Hotstar-Flipkart’s": a hyphenated word made only of known companies is several names.
-        // A byte loop: words are short, and `str::contains` calls a vectorised search.
-        if word_text.bytes().any(|c| c == b'-')
-            && split_hyphenated(text, run, w, i, known, key, items)
-        {
+        if spelling & memo::HYPHEN != 0 && split_hyphenated(text, run, w, i, known, key, items) {
             close!(i, false);
             // The split items were pushed before the stretch closed; keep items in text order.
             items.sort_by_key(|it| it.start);
@@ -793,6 +710,22 @@ fn record_stretch(
         What::Stretch { agg }
     };
     items.push(item(what, legal_suffix_follows || last_suffix_word));
+}
+
+/// The spelling facts of a word that [`split_run`] asks of it, for the word memo.
+fn word_spelling(word: &str) -> u8 {
+    let mut facts = 0;
+    if is_legal_word(word) {
+        facts |= memo::LEGAL;
+    }
+    if is_in(word, ROLE) {
+        facts |= memo::ROLE;
+    }
+    // A byte loop: words are short, and `str::contains` calls a vectorised search.
+    if word.bytes().any(|c| c == b'-') {
+        facts |= memo::HYPHEN;
+    }
+    facts
 }
 
 /// Whether a word is a legal form that ends a company name, as written ("Inc.", "LTD", "L.L.C.").
