@@ -3,7 +3,8 @@
 //! `known` holds the bundled list and the user's companies.json, `candidates` finds
 //! capitalised names in one pass, `rules` decides which of them are companies, and
 //! `index` builds the per-article lists and posting lists (in parallel) for the reader,
-//! the query language and the CLI.
+//! the query language and the CLI; `cache` keeps each article's findings on disk so a
+//! digest opened again is tagged only where it changed.
 
 pub mod cache;
 pub mod candidates;
