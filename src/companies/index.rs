@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::cache::{self, CacheReport, Entry, IndexCache, Stored, Writer};
+use super::cache::{self, CacheReport, IndexCache, Stored, Writer};
 use super::known::{KnownCompanies, NameKind, normalize};
 use super::rules::{self, Findings, Mention, Scratch};
 use crate::digest::Digest;
@@ -131,23 +131,23 @@ impl CompanyIndex {
             hashes: &hashes,
             report,
         };
-        let mut pending: Option<(usize, Vec<Vec<Option<Findings>>>)> = None;
+        let mut pending: Option<(usize, Vec<Piece>)> = None;
         for (n, chunk) in digest.articles.chunks(BUILD_CHUNK).enumerate() {
             let first = n * BUILD_CHUNK;
             let hashes = hashes.get(first..first + chunk.len()).unwrap_or_default();
-            let ((), findings) = rayon::join(
+            let ((), pieces) = rayon::join(
                 || {
-                    if let Some((at, findings)) = pending.take() {
-                        merge.add(at, findings.into_iter().flatten());
+                    if let Some((at, pieces)) = pending.take() {
+                        merge.add(at, pieces);
                     }
                 },
                 || analyze_chunk(digest, (first, chunk), hashes, &stored, known),
             );
-            pending = Some((first, findings));
+            pending = Some((first, pieces));
             done.fetch_add(chunk.len(), Ordering::Relaxed);
         }
-        if let Some((at, findings)) = pending {
-            merge.add(at, findings.into_iter().flatten());
+        if let Some((at, pieces)) = pending {
+            merge.add(at, pieces);
         }
         let Merge {
             builder,
@@ -175,16 +175,24 @@ impl CompanyIndex {
     }
 }
 
-/// Analyses a chunk of articles in parallel, in article order; `None` for an article
-/// whose findings the cache holds. Each worker takes a run of articles with one
-/// `Scratch`, so its word memo stays warm across them.
+/// The findings of a run of consecutive articles, worked out by one worker.
+struct Piece {
+    /// Per article, in order: tagged afresh, or `None` for one the cache holds...
+    articles: Vec<Option<Findings>>,
+    /// ...whose records are decoded here, one cached article after another.
+    cached: Vec<(u32, u32)>,
+}
+
+/// Analyses a chunk of articles in parallel, in article order; for an article whose
+/// findings the cache holds, decodes them (so the serial merge only copies). Each worker
+/// takes a run of articles with one `Scratch`, so its word memo stays warm across them.
 fn analyze_chunk(
     digest: &Digest,
     (first, chunk): (usize, &[crate::digest::Article]),
     hashes: &[u128],
     stored: &Stored,
     known: &KnownCompanies,
-) -> Vec<Vec<Option<Findings>>> {
+) -> Vec<Piece> {
     let piece = chunk
         .len()
         .div_ceil(rayon::current_num_threads() * 4)
@@ -194,24 +202,32 @@ fn analyze_chunk(
         .enumerate()
         .map(|(p, articles)| {
             let mut scratch = Scratch::default();
-            articles
+            let mut cached = Vec::new();
+            let articles = articles
                 .iter()
                 .enumerate()
                 .map(|(k, article)| {
                     let i = p * piece + k;
-                    let cached = hashes
-                        .get(i)
-                        .is_some_and(|&h| stored.get(first + i, h).is_some());
-                    (!cached).then(|| {
-                        rules::analyze(
+                    let entry = hashes.get(i).and_then(|&h| stored.get(first + i, h));
+                    match entry {
+                        Some(entry) => {
+                            // Exactly its records, so the next article's start where
+                            // the merge expects (a whole, checksummed file has them all).
+                            let end = cached.len() + (entry.known + entry.discovered) as usize;
+                            cached.extend(stored.records(entry));
+                            cached.resize(end, (0, 0));
+                            None
+                        }
+                        None => Some(rules::analyze(
                             digest.headline(article),
                             paragraphs(digest.body(article)),
                             known,
                             &mut scratch,
-                        )
-                    })
+                        )),
+                    }
                 })
-                .collect()
+                .collect();
+            Piece { articles, cached }
         })
         .collect()
 }
@@ -226,28 +242,42 @@ struct Merge<'a> {
 }
 
 impl Merge<'_> {
-    /// Adds the articles from number `at` on: `None` means "from the cache".
-    fn add(&mut self, at: usize, findings: impl Iterator<Item = Option<Findings>>) {
-        for (i, finding) in (at..).zip(findings) {
-            let hash = self.hashes.get(i).copied();
-            match (finding, hash.and_then(|h| self.stored.get(i, h))) {
-                (Some(finding), _) => {
-                    if let (Some(w), Some(h)) = (&mut self.writer, hash) {
-                        w.add_fresh(h, &finding);
-                    }
-                    self.builder.add(finding);
-                    self.report.misses += 1;
-                }
-                (None, Some(entry)) => {
-                    if let (Some(w), Some(h)) = (&mut self.writer, hash) {
-                        w.add_stored(h, self.stored, entry);
-                    }
-                    self.builder.add_stored(self.stored, entry);
-                    self.report.hits += 1;
-                }
-                // Unreachable: `None` is only given for articles the cache holds.
-                (None, None) => self.builder.add(Findings::default()),
+    /// Adds the articles from number `at` on.
+    fn add(&mut self, at: usize, pieces: Vec<Piece>) {
+        let mut i = at;
+        for piece in pieces {
+            let mut cached = piece.cached.as_slice();
+            for finding in piece.articles {
+                self.add_one(i, finding, &mut cached);
+                i += 1;
             }
+        }
+    }
+
+    /// Adds article `i`: tagged afresh, or from the cache (its records first in `cached`).
+    fn add_one(&mut self, i: usize, finding: Option<Findings>, cached: &mut &[(u32, u32)]) {
+        let hash = self.hashes.get(i).copied();
+        match (finding, hash.and_then(|h| self.stored.get(i, h))) {
+            (Some(finding), _) => {
+                if let (Some(w), Some(h)) = (&mut self.writer, hash) {
+                    w.add_fresh(h, &finding);
+                }
+                self.builder.add(finding);
+                self.report.misses += 1;
+            }
+            (None, Some(entry)) => {
+                if let (Some(w), Some(h)) = (&mut self.writer, hash) {
+                    w.add_stored(h, self.stored, entry);
+                }
+                let n = (entry.known + entry.discovered) as usize;
+                let (records, rest) = cached.split_at(n.min(cached.len()));
+                *cached = rest;
+                self.builder
+                    .add_stored(self.stored, entry.known as usize, records);
+                self.report.hits += 1;
+            }
+            // Unreachable: `None` is only given for articles the cache holds.
+            (None, None) => self.builder.add(Findings::default()),
         }
     }
 }
@@ -270,10 +300,13 @@ impl Builder {
     fn new(known: KnownCompanies, articles: usize, pairs: usize) -> Builder {
         let mut article_offsets = Vec::with_capacity(articles + 1);
         article_offsets.push(0);
+        // A cache file's pairs are about the discovered companies there will be.
+        let mut discovered = FxHashMap::default();
+        discovered.reserve(pairs);
         Builder {
             known,
-            discovered: FxHashMap::default(),
-            discovered_names: Vec::new(),
+            discovered,
+            discovered_names: Vec::with_capacity(pairs),
             article_offsets,
             article_companies: Vec::new(),
             pair_ids: vec![u32::MAX; pairs],
@@ -311,10 +344,10 @@ impl Builder {
         self.end_article();
     }
 
-    /// Appends the next article's findings from a cache file.
-    fn add_stored(&mut self, stored: &Stored, entry: Entry) {
-        let known = entry.known as usize;
-        for (k, (value, count)) in stored.records(entry).enumerate() {
+    /// Appends the next article's findings from a cache file: its records, of which the
+    /// first `known` are known companies and the rest discovered pairs of `stored`.
+    fn add_stored(&mut self, stored: &Stored, known: usize, records: &[(u32, u32)]) {
+        for (k, &(value, count)) in records.iter().enumerate() {
             if k < known {
                 self.article_companies.push((CompanyId(value), count));
                 continue;
@@ -481,12 +514,22 @@ impl CompanyIndex {
             .map(|(id, w)| (CompanyId(id as u32), (w[1] - w[0]) as usize))
             .collect();
         // Each name is lower-cased once, not twice per comparison (a digest with many
-        // discovered names spent a sixth of `companies --json` allocating here). The id
-        // last keeps equal names in id order, as a stable sort of the id-ordered list did.
-        out.sort_by_cached_key(|&(id, count)| {
-            let name = self.name(id);
-            (std::cmp::Reverse(count), name.to_lowercase(), name, id)
-        });
+        // discovered names spent a sixth of `companies --json` allocating here), and on
+        // both cores. The id last keeps equal names in id order, as a stable sort of the
+        // id-ordered list did, and makes every key distinct, so an unstable sort is exact.
+        let mut keyed: Vec<_> = out
+            .par_iter()
+            .map(|&(id, count)| {
+                let name = self.name(id);
+                (
+                    (std::cmp::Reverse(count), name.to_lowercase(), name, id),
+                    count,
+                )
+            })
+            .collect();
+        keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        out.clear();
+        out.extend(keyed.into_iter().map(|((.., id), count)| (id, count)));
         out
     }
 
