@@ -79,7 +79,7 @@ pub struct TextIndex {
 /// Articles per parallel chunk: a few chunks per thread, so both cores stay
 /// busy, but few enough that merging the chunk maps stays cheap.
 fn chunk_size(n: usize) -> usize {
-    (n / (rayon::current_num_threads() * 4)).clamp(256, 8192)
+    (n / (rayon::current_num_threads() * 4)).clamp(256, 2048)
 }
 
 impl TextIndex {
