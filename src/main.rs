@@ -57,7 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 ReadState::in_memory()
             };
             let index = if format.needs_companies() || query.uses_companies() {
-                company_index(&loaded.digest, cache_dir.as_deref())?
+                company_index(&loaded.digest, cache_dir.as_deref(), &args.paths)?
             } else {
                 CompanyIndex::default()
             };
@@ -111,7 +111,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Companies(args)) => {
             let loaded = commands::load(&args.paths)?;
             print_warnings(&loaded);
-            let index = company_index(&loaded.digest, cache_dir.as_deref())?;
+            let index = company_index(&loaded.digest, cache_dir.as_deref(), &args.paths)?;
             commands::companies::companies(&index, args.json, &mut out)?;
             exit_without_freeing(index, loaded);
             0
@@ -199,9 +199,10 @@ fn open_state(path: Option<std::path::PathBuf>) -> ReadState {
 fn company_index(
     digest: &gazette::digest::Digest,
     cache_dir: Option<&std::path::Path>,
+    paths: &[std::path::PathBuf],
 ) -> anyhow::Result<CompanyIndex> {
     let known = KnownCompanies::load_default().context("reading companies.json")?;
-    let cache = cache_dir.and_then(|dir| IndexCache::for_digest(dir, digest));
+    let cache = cache_dir.and_then(|dir| IndexCache::for_paths(dir, paths));
     let done = std::sync::atomic::AtomicUsize::new(0);
     let (index, report) = CompanyIndex::build_cached(digest, &known, cache.as_ref(), &done);
     if let Some(e) = report.error {

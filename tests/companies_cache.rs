@@ -28,11 +28,22 @@ fn dump(digest: &Digest, index: &CompanyIndex) -> String {
     out
 }
 
-fn cached(digest: &Digest, known: &KnownCompanies, dir: &Path) -> (String, CacheReport) {
-    let cache = IndexCache::for_digest(dir, digest).expect("digest read from files");
+/// Builds through the cache of `paths` in `dir`.
+fn cached_paths(
+    digest: &Digest,
+    known: &KnownCompanies,
+    dir: &Path,
+    paths: &[PathBuf],
+) -> (String, CacheReport) {
+    let cache = IndexCache::for_paths(dir, paths).expect("paths that exist");
     let (index, report) =
         CompanyIndex::build_cached(digest, known, Some(&cache), &AtomicUsize::new(0));
     (dump(digest, &index), report)
+}
+
+/// Loads `paths` and builds through their cache in `dir`.
+fn cached(paths: &[PathBuf], known: &KnownCompanies, dir: &Path) -> (String, CacheReport) {
+    cached_paths(&load(paths), known, dir, paths)
 }
 
 fn fresh(digest: &Digest, known: &KnownCompanies) -> String {
@@ -60,10 +71,10 @@ fn second_build_comes_from_the_cache_and_is_the_same_index() {
     let digest = load(&paths);
     let known = KnownCompanies::bundled();
     let expected = fresh(&digest, &known);
-    let (first, r1) = cached(&digest, &known, &cache);
+    let (first, r1) = cached_paths(&digest, &known, &cache, &paths);
     assert_eq!(first, expected);
     assert_eq!((r1.hits, r1.misses, r1.saved), (0, 610, true), "{r1:?}");
-    let (second, r2) = cached(&digest, &known, &cache);
+    let (second, r2) = cached_paths(&digest, &known, &cache, &paths);
     assert_eq!(second, expected);
     assert_eq!((r2.hits, r2.misses, r2.saved), (610, 0, false), "{r2:?}");
     assert_eq!(fs::read_dir(&cache).unwrap().count(), 1);
@@ -73,13 +84,13 @@ fn second_build_comes_from_the_cache_and_is_the_same_index() {
 fn an_appended_or_edited_article_is_the_only_one_tagged_again() {
     let (_dir, paths, cache) = setup();
     let known = KnownCompanies::bundled();
-    cached(&load(&paths), &known, &cache);
+    cached(&paths, &known, &cache);
 
     let mut text = fs::read_to_string(&paths[1]).unwrap();
     text.push_str("\n25 Jun 2019\n\nZorblax Robotics raises $5M\n\nZorblax Robotics, the Oslo startup, raised $5 million led by Sequoia Capital.\n");
     fs::write(&paths[1], &text).unwrap();
     let digest = load(&paths);
-    let (got, r) = cached(&digest, &known, &cache);
+    let (got, r) = cached_paths(&digest, &known, &cache, &paths);
     assert_eq!(got, fresh(&digest, &known));
     assert!(got.contains("Zorblax Robotics=2"), "{got}");
     assert_eq!((r.hits, r.misses, r.saved), (610, 1, true), "{r:?}");
@@ -89,7 +100,7 @@ fn an_appended_or_edited_article_is_the_only_one_tagged_again() {
     assert_ne!(edited, text);
     fs::write(&paths[1], &edited).unwrap();
     let digest = load(&paths);
-    let (got, r) = cached(&digest, &known, &cache);
+    let (got, r) = cached_paths(&digest, &known, &cache, &paths);
     assert_eq!(got, fresh(&digest, &known));
     assert_eq!((r.hits, r.misses), (610, 1), "{r:?}");
 }
@@ -98,15 +109,16 @@ fn an_appended_or_edited_article_is_the_only_one_tagged_again() {
 fn files_given_in_another_order_share_findings_but_not_the_file() {
     let (_dir, paths, cache) = setup();
     let known = KnownCompanies::bundled();
-    cached(&load(&paths), &known, &cache);
+    cached(&paths, &known, &cache);
     // Only the sample: another set of files, another cache file, still correct.
     let digest = load(&paths[1..]);
-    let (got, r) = cached(&digest, &known, &cache);
+    let (got, r) = cached_paths(&digest, &known, &cache, &paths[1..]);
     assert_eq!(got, fresh(&digest, &known));
     assert_eq!(r.misses, 10);
     // Both, named the other way round: the same set, so the first file's findings.
-    let digest = load(&[paths[1].clone(), paths[0].clone()]);
-    let (got, r) = cached(&digest, &known, &cache);
+    let reversed = [paths[1].clone(), paths[0].clone()];
+    let digest = load(&reversed);
+    let (got, r) = cached_paths(&digest, &known, &cache, &reversed);
     assert_eq!(got, fresh(&digest, &known));
     assert_eq!((r.hits, r.misses), (610, 0), "{r:?}");
 }
@@ -115,7 +127,7 @@ fn files_given_in_another_order_share_findings_but_not_the_file() {
 fn another_company_list_never_reads_this_lists_findings() {
     let (dir, paths, cache) = setup();
     let digest = load(&paths);
-    cached(&digest, &KnownCompanies::bundled(), &cache);
+    cached_paths(&digest, &KnownCompanies::bundled(), &cache, &paths);
     let user = dir.path().join("companies.json");
     fs::write(
         &user,
@@ -123,7 +135,7 @@ fn another_company_list_never_reads_this_lists_findings() {
     )
     .unwrap();
     let known = KnownCompanies::bundled().with_user_file(&user).unwrap();
-    let (got, r) = cached(&digest, &known, &cache);
+    let (got, r) = cached_paths(&digest, &known, &cache, &paths);
     assert_eq!(got, fresh(&digest, &known));
     assert!(!got.contains("Gojek="), "ignored names stay out");
     assert_eq!((r.hits, r.misses, r.saved), (0, 610, true), "{r:?}");
@@ -135,8 +147,8 @@ fn a_corrupt_or_truncated_cache_is_rebuilt() {
     let digest = load(&paths);
     let known = KnownCompanies::bundled();
     let expected = fresh(&digest, &known);
-    cached(&digest, &known, &cache);
-    let file = IndexCache::for_digest(&cache, &digest)
+    cached_paths(&digest, &known, &cache, &paths);
+    let file = IndexCache::for_paths(&cache, &paths)
         .unwrap()
         .path()
         .to_path_buf();
@@ -151,7 +163,7 @@ fn a_corrupt_or_truncated_cache_is_rebuilt() {
         Vec::new(),
     ] {
         fs::write(&file, &bad).unwrap();
-        let (got, r) = cached(&digest, &known, &cache);
+        let (got, r) = cached_paths(&digest, &known, &cache, &paths);
         assert_eq!(got, expected);
         assert_eq!((r.hits, r.misses, r.saved), (0, 610, true), "{r:?}");
         assert_eq!(fs::read(&file).unwrap(), good, "rewritten whole");
@@ -166,7 +178,7 @@ fn an_unwritable_cache_is_reported_and_the_index_is_still_right() {
     // A file where the cache folder should be.
     let blocked = dir.path().join("blocked");
     fs::write(&blocked, "").unwrap();
-    let (got, r) = cached(&digest, &known, &blocked);
+    let (got, r) = cached_paths(&digest, &known, &blocked, &paths);
     assert_eq!(got, fresh(&digest, &known));
     assert!(!r.saved);
     let err = r.error.expect("the failure is reported");
@@ -174,7 +186,26 @@ fn an_unwritable_cache_is_reported_and_the_index_is_still_right() {
 }
 
 #[test]
-fn the_bundled_sample_has_no_cache() {
-    let digest = gazette::digest::load_sample().digest;
-    assert!(IndexCache::for_digest(Path::new("/nonexistent"), &digest).is_none());
+fn a_folder_that_gains_a_month_keeps_its_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    fs::create_dir(&news).unwrap();
+    fs::write(news.join("2015-01.txt"), generate::digest_text(300, 1)).unwrap();
+    let cache = dir.path().join("cache");
+    let known = KnownCompanies::bundled();
+    let folder = [news.clone()];
+    cached(&folder, &known, &cache);
+    fs::copy("assets/techcrunch-2019-06-24.txt", news.join("2019-06.txt")).unwrap();
+    let digest = load(&folder);
+    let (got, r) = cached_paths(&digest, &known, &cache, &folder);
+    assert_eq!(got, fresh(&digest, &known));
+    assert_eq!((r.hits, r.misses, r.saved), (300, 10, true), "{r:?}");
+    assert_eq!(fs::read_dir(&cache).unwrap().count(), 1, "the same file");
+}
+
+#[test]
+fn the_bundled_sample_and_missing_paths_have_no_cache() {
+    let dir = Path::new("/nonexistent");
+    assert!(IndexCache::for_paths(dir, &[]).is_none());
+    assert!(IndexCache::for_paths(dir, &[PathBuf::from("/no/such/digest.txt")]).is_none());
 }

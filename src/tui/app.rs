@@ -95,8 +95,8 @@ pub struct App {
     pub digest: Arc<Digest>,
     /// What the background indexing is doing; `None` once both indexes are in.
     pub indexing: Option<Progress>,
-    /// Where company indexes are cached (`None`: no cache).
-    pub cache_dir: Option<PathBuf>,
+    /// The company-index cache of the opened paths (`None`: none, or the sample).
+    pub index_cache: Option<crate::companies::IndexCache>,
     pub days: Vec<Day>,
     pub read: ReadState,
     pub save_timer: SaveTimer,
@@ -173,7 +173,7 @@ impl App {
         let mut app = App {
             digest,
             indexing: None,
-            cache_dir: None,
+            index_cache: None,
             days,
             read,
             save_timer: SaveTimer::default(),
@@ -224,7 +224,6 @@ impl App {
         self.options = setup.options;
         self.keymap = setup.keymap;
         self.theme = setup.theme;
-        self.cache_dir = setup.cache_dir;
         if let Some(query) = self.options.default_query.clone() {
             self.set_query(query);
             // The config check refuses a malformed query; should one slip through, start unfiltered.

@@ -90,10 +90,11 @@ pub fn launch(
     ratatui::crossterm::style::force_color_output(setup.color);
     let mut guard = TerminalGuard::new(setup.options.mouse)?;
     let terminal = &mut guard.terminal;
+    let index_cache = (setup.cache_dir.as_deref()).and_then(|d| IndexCache::for_paths(d, &paths));
     // Stamped before loading, so a change during the load is reloaded too.
     let reloader = (!paths.is_empty())
         .then(|| Reloader::new(paths.clone(), known.clone(), Stamps::take(&paths)))
-        .map(|r| r.with_cache_dir(setup.cache_dir.clone()));
+        .map(|r| r.with_cache(index_cache.clone()));
     let Some(loaded) = load_with_screen(terminal, &setup.theme, &setup.keymap, paths)? else {
         return Ok(Outcome {
             warnings: 0,
@@ -108,6 +109,7 @@ pub fn launch(
     }
     let mut app = App::shared(Arc::new(loaded.digest), state);
     app.setup(setup);
+    app.index_cache = index_cache;
     if let Some(w) = state_warnings.last() {
         app.message = Some(w.clone());
     } else if note.is_some() {
@@ -220,13 +222,12 @@ pub struct Indexing {
 impl Indexing {
     pub fn start(app: &App, known: KnownCompanies) -> Indexing {
         let digest = Arc::clone(&app.digest);
-        let cache_dir = app.cache_dir.clone();
+        let cache = app.index_cache.clone();
         let total = digest.articles.len();
         let (tx, rx) = mpsc::channel();
         let done = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&done);
         thread::spawn(move || {
-            let cache = cache_dir.and_then(|dir| IndexCache::for_digest(&dir, &digest));
             let (companies, _) =
                 CompanyIndex::build_cached(&digest, &known, cache.as_ref(), &counter);
             if tx.send(Built::Companies(companies)).is_ok() {

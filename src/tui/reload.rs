@@ -114,8 +114,8 @@ pub struct Reloader {
     warnings: Option<usize>,
     /// The article ids of the last load, in order (to tell an append from other changes).
     ids: Option<Vec<ArticleId>>,
-    /// Folder of the company-index cache, if any.
-    cache_dir: Option<PathBuf>,
+    /// The company-index cache of the paths, if any.
+    cache: Option<IndexCache>,
 }
 
 impl Reloader {
@@ -128,13 +128,13 @@ impl Reloader {
             hot: BTreeSet::new(),
             warnings: None,
             ids: None,
-            cache_dir: None,
+            cache: None,
         }
     }
 
-    /// Reloads index through the company-index cache in `dir`.
-    pub fn with_cache_dir(mut self, dir: Option<PathBuf>) -> Reloader {
-        self.cache_dir = dir;
+    /// Reloads are indexed through this company-index cache.
+    pub fn with_cache(mut self, cache: Option<IndexCache>) -> Reloader {
+        self.cache = cache;
         self
     }
 
@@ -146,9 +146,8 @@ impl Reloader {
     }
 
     fn company_index(&self, digest: &crate::digest::Digest) -> CompanyIndex {
-        let cache = (self.cache_dir.as_deref()).and_then(|d| IndexCache::for_digest(d, digest));
         let done = std::sync::atomic::AtomicUsize::new(0);
-        CompanyIndex::build_cached(digest, &self.known, cache.as_ref(), &done).0
+        CompanyIndex::build_cached(digest, &self.known, self.cache.as_ref(), &done).0
     }
 
     pub fn known(&self) -> &KnownCompanies {

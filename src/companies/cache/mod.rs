@@ -2,7 +2,7 @@
 //!
 //! Tagging is the one costly step of opening a digest (≈1.5 s for 150k articles on two
 //! cores, where loading takes ≈0.13 s), and past months never change. So the findings of
-//! every article are kept in one file per set of digest files, keyed by a 128-bit xxh3
+//! every article are kept in one file per set of opened paths, keyed by a 128-bit xxh3
 //! hash of the article's headline and body: a digest opened again is tagged only where
 //! it changed (an appended article, an edited one, a new month), in any order, whatever
 //! was moved or renamed. The file records the tagger it came from (a hash of the
@@ -97,17 +97,20 @@ impl IndexCache {
         directories::ProjectDirs::from("", "", "gazette").map(|d| d.cache_dir().to_path_buf())
     }
 
-    /// The cache for the files `digest` was read from, in `dir`; `None` when it was not
-    /// read from files (the bundled sample) or a file can no longer be found.
-    pub fn for_digest(dir: &Path, digest: &Digest) -> Option<IndexCache> {
-        if digest.sources.is_empty() {
+    /// The cache, in `dir`, for the digest opened from `paths` (files and folders, as
+    /// the user named them). Keyed by those paths, not by the files found in them, so a
+    /// folder that gains a month keeps its cache and only the new month is tagged. `None`
+    /// for no paths (the bundled sample) or a path that can no longer be found.
+    pub fn for_paths(dir: &Path, paths: &[PathBuf]) -> Option<IndexCache> {
+        if paths.is_empty() {
             return None;
         }
-        let mut paths = Vec::with_capacity(digest.sources.len());
-        for source in &digest.sources {
-            paths.push(fs::canonicalize(&source.name).ok()?);
-        }
+        let mut paths = paths
+            .iter()
+            .map(|p| fs::canonicalize(p).ok())
+            .collect::<Option<Vec<PathBuf>>>()?;
         paths.sort();
+        paths.dedup();
         let mut seed = 0u64;
         for path in &paths {
             seed = xxh3_64_seeded(path.as_os_str().as_encoded_bytes(), seed);
