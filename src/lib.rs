@@ -5,6 +5,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod cachefile;
 pub mod cli;
 pub mod commands;
 pub mod companies;

@@ -1,6 +1,7 @@
-//! The reader in a pseudo-terminal writes the company-index cache once its background
-//! indexing is done, and a second reader on the same digest takes every article from it
-//! (the file is not rewritten) and shows the same companies.
+//! The reader in a pseudo-terminal writes the company-index and word-index caches once
+//! its background indexing is done, and a second reader on the same digest takes both
+//! from them (neither file is rewritten) and shows the same companies and the same
+//! free-text matches.
 
 mod common;
 
@@ -9,17 +10,29 @@ use std::path::{Path, PathBuf};
 
 use common::pty::Pty;
 
-fn cache_file(dir: &Path) -> PathBuf {
-    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+/// The cache folder's files, by name, with their inode and bytes.
+fn cache_files(dir: &Path) -> Vec<(String, u64, Vec<u8>)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files.into_iter().next().unwrap()
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (
+                name,
+                std::fs::metadata(&p).unwrap().ino(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
 }
 
-/// Opens the reader, waits for both indexes, opens the picker; returns its screen.
-fn picker_screen(dir: &Path, file: &str, cache: &str) -> String {
+/// Opens the reader, waits for both indexes, opens the picker and then filters by a
+/// word; returns both screens.
+fn screens(dir: &Path, file: &str, cache: &str) -> (String, String) {
     let mut s = Pty::in_dir(dir, &[file], &[("GAZETTE_CACHE_DIR", cache)], 100, 30);
     s.wait_for("indexing to finish", |screen| {
         let c = screen.contents();
@@ -27,17 +40,25 @@ fn picker_screen(dir: &Path, file: &str, cache: &str) -> String {
     });
     s.send(b"c");
     s.wait_for_text("type to narrow");
-    let screen = s.screen().contents();
+    // The whole frame, not the part of it that has arrived.
+    s.drain(std::time::Duration::from_millis(300));
+    let picker = s.screen().contents();
     s.send(b"\x1b");
     s.wait_for("the picker to close", |screen| {
         !screen.contents().contains("type to narrow")
     });
+    s.send(b"/shenzhen\r");
+    s.wait_for_text("/shenzhen");
+    s.drain(std::time::Duration::from_millis(300));
+    let filtered = s.screen().contents();
+    s.send(b"\x1b");
+    s.drain(std::time::Duration::from_millis(200));
     assert!(s.quit_with(b"q").success());
-    screen
+    (picker, filtered)
 }
 
 #[test]
-fn a_second_reader_takes_its_companies_from_the_cache() {
+fn a_second_reader_takes_both_indexes_from_the_cache() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("news.txt");
     // Above the reader's inline limit (2,000), so indexing runs in the background.
@@ -45,22 +66,19 @@ fn a_second_reader_takes_its_companies_from_the_cache() {
     let cache = dir.path().join("cache");
     let (file, cache_arg) = (file.to_str().unwrap(), cache.to_str().unwrap());
 
-    let first = picker_screen(dir.path(), file, cache_arg);
-    assert!(first.contains("Google"), "{first}");
-    let written = cache_file(&cache);
-    let (inode, bytes) = (
-        std::fs::metadata(&written).unwrap().ino(),
-        std::fs::read(&written).unwrap(),
+    let first = screens(dir.path(), file, cache_arg);
+    assert!(first.0.contains("Google"), "{}", first.0);
+    assert!(
+        !first.1.contains(" 0 of 2,500"),
+        "the word matches: {}",
+        first.1
     );
+    let written = cache_files(&cache);
+    let names: Vec<&str> = written.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].starts_with("companies-") && names[1].starts_with("words-"));
 
-    let second = picker_screen(dir.path(), file, cache_arg);
+    let second = screens(dir.path(), file, cache_arg);
     assert_eq!(second, first);
-    let after = cache_file(&cache);
-    assert_eq!(after, written);
-    assert_eq!(
-        std::fs::metadata(&after).unwrap().ino(),
-        inode,
-        "not rewritten"
-    );
-    assert_eq!(std::fs::read(&after).unwrap(), bytes);
+    assert!(cache_files(&cache) == written, "neither file rewritten");
 }

@@ -111,7 +111,10 @@ impl CompanyIndex {
             .enumerate()
             .filter(|&(i, &h)| stored.get(i, h).is_none())
             .count();
-        let mut report = CacheReport::default();
+        let mut report = CacheReport {
+            digest_key: cache.map(|_| cache::digest_key(&hashes)),
+            ..CacheReport::default()
+        };
         let writer = match cache {
             Some(c) if missing > 0 || stored.len() > hashes.len() => {
                 match c.writer(fingerprint, &stored) {

@@ -12,6 +12,7 @@ pub mod history;
 mod lexer;
 pub mod parse;
 pub mod text_index;
+mod text_index_file;
 
 use std::ops::Range;
 

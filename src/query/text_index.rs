@@ -10,7 +10,7 @@ use crate::digest::Digest;
 /// Where one word's articles are kept: a sorted list, or a bitset once the
 /// word is in more than 1/32 of the articles (then the bitset is smaller).
 #[derive(Debug, Clone, Copy)]
-enum Posting {
+pub(super) enum Posting {
     Sparse { start: u32, len: u32 },
     Dense { block: u32 },
 }
@@ -66,14 +66,14 @@ fn index_chunk(
 
 /// Words sorted, so a prefix is a contiguous run found by binary search.
 pub struct TextIndex {
-    articles: u32,
+    pub(super) articles: u32,
     /// All words concatenated; word `i` is `words[ends[i-1]..ends[i]]`.
-    words: String,
-    ends: Vec<u32>,
-    postings: Vec<Posting>,
-    sparse: Vec<u32>,
+    pub(super) words: String,
+    pub(super) ends: Vec<u32>,
+    pub(super) postings: Vec<Posting>,
+    pub(super) sparse: Vec<u32>,
     /// Dense bitsets, `words_per_block` u64s each.
-    dense: Vec<u64>,
+    pub(super) dense: Vec<u64>,
 }
 
 /// Articles per parallel chunk: a few chunks per thread, so both cores stay

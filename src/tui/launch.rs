@@ -228,10 +228,12 @@ impl Indexing {
         let done = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&done);
         thread::spawn(move || {
-            let (companies, _) =
+            let (companies, report) =
                 CompanyIndex::build_cached(&digest, &known, cache.as_ref(), &counter);
             if tx.send(Built::Companies(companies)).is_ok() {
-                let _ = tx.send(Built::Words(TextIndex::build(&digest)));
+                let words_file = cache.as_ref().map(IndexCache::words_file);
+                let saved = words_file.as_deref().zip(report.digest_key);
+                let _ = tx.send(Built::Words(TextIndex::load_or_build(&digest, saved)));
             }
         });
         Indexing {

@@ -145,9 +145,14 @@ impl Reloader {
         self.ids = Some(loaded.digest.articles.iter().map(|a| a.id).collect());
     }
 
-    fn company_index(&self, digest: &crate::digest::Digest) -> CompanyIndex {
+    /// Both indexes of a reloaded digest, through the caches of the paths if any.
+    fn indexes(&self, digest: &crate::digest::Digest) -> (CompanyIndex, TextIndex) {
         let done = std::sync::atomic::AtomicUsize::new(0);
-        CompanyIndex::build_cached(digest, &self.known, self.cache.as_ref(), &done).0
+        let (companies, report) =
+            CompanyIndex::build_cached(digest, &self.known, self.cache.as_ref(), &done);
+        let words_file = self.cache.as_ref().map(IndexCache::words_file);
+        let saved = words_file.as_deref().zip(report.digest_key);
+        (companies, TextIndex::load_or_build(digest, saved))
     }
 
     pub fn known(&self) -> &KnownCompanies {
@@ -185,12 +190,7 @@ impl Reloader {
                 let appends = ids.len() > INDEX_BEFORE_SWAP_LIMIT
                     && self.ids.as_ref().is_some_and(|old| ids.starts_with(old));
                 self.ids = Some(ids);
-                let indexes = (!appends).then(|| {
-                    (
-                        self.company_index(&loaded.digest),
-                        TextIndex::build(&loaded.digest),
-                    )
-                });
+                let indexes = (!appends).then(|| self.indexes(&loaded.digest));
                 ReloadEvent::Done(Box::new(Reloaded {
                     digest: loaded.digest,
                     indexes,

@@ -44,39 +44,7 @@ pub fn get_varint(b: &[u8], at: &mut usize) -> Option<u32> {
     None
 }
 
-/// A little-endian reader that fails instead of panicking.
-pub struct Cursor<'a> {
-    pub bytes: &'a [u8],
-    pub at: usize,
-}
-
-impl Cursor<'_> {
-    pub fn take(&mut self, n: usize) -> Option<std::ops::Range<usize>> {
-        let end = self.at.checked_add(n)?;
-        (end <= self.bytes.len()).then(|| {
-            let r = self.at..end;
-            self.at = end;
-            r
-        })
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        let r = self.take(N)?;
-        self.bytes.get(r)?.try_into().ok()
-    }
-
-    pub fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
-    }
-
-    pub fn u64(&mut self) -> Option<u64> {
-        self.array().map(u64::from_le_bytes)
-    }
-
-    pub fn u128(&mut self) -> Option<u128> {
-        self.array().map(u128::from_le_bytes)
-    }
-}
+pub use crate::cachefile::Cursor;
 
 #[cfg(test)]
 mod tests {

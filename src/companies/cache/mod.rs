@@ -89,6 +89,18 @@ pub struct CacheReport {
     pub saved: bool,
     /// Why the cache file could not be written, naming it.
     pub error: Option<String>,
+    /// A hash of every article's hash, in order: the same digest, the same key (the
+    /// word index is cached under it). `None` without a cache.
+    pub digest_key: Option<u128>,
+}
+
+/// [`CacheReport::digest_key`] of these article hashes.
+pub fn digest_key(hashes: &[u128]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    for hash in hashes {
+        h.update(&hash.to_le_bytes());
+    }
+    h.digest128()
 }
 
 impl IndexCache {
@@ -129,6 +141,17 @@ impl IndexCache {
         &self.file
     }
 
+    /// Where the word index of the same paths is kept (`words-…` beside `companies-…`).
+    pub fn words_file(&self) -> PathBuf {
+        let name = self
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let name = name.unwrap_or_default();
+        let words = name.strip_prefix("companies-").unwrap_or(&name);
+        self.file.with_file_name(format!("words-{words}"))
+    }
+
     /// The stored findings, if the file exists, is whole and was made by `fingerprint`.
     pub fn load(&self, fingerprint: u64) -> Stored {
         let Ok(file) = fs::File::open(&self.file) else {
@@ -162,7 +185,8 @@ impl IndexCache {
     pub fn save(&self, writer: Writer) -> io::Result<()> {
         writer.finish()?;
         if let Some(dir) = self.file.parent() {
-            prune(dir, KEEP_FILES);
+            prune(dir, "companies-", KEEP_FILES);
+            prune(dir, "words-", KEEP_FILES);
         }
         Ok(())
     }
@@ -175,8 +199,8 @@ impl IndexCache {
     }
 }
 
-/// Deletes the least recently used `companies-*.idx` files beyond `keep`.
-fn prune(dir: &Path, keep: usize) {
+/// Deletes the least recently used `<prefix>*.idx` files beyond `keep`.
+fn prune(dir: &Path, prefix: &str, keep: usize) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -185,7 +209,7 @@ fn prune(dir: &Path, keep: usize) {
         .filter(|e| {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            name.starts_with("companies-") && name.ends_with(".idx")
+            name.starts_with(prefix) && name.ends_with(".idx")
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
@@ -335,7 +359,7 @@ mod tests {
                 .unwrap();
         }
         fs::write(dir.path().join("other.txt"), b"x").unwrap();
-        prune(dir.path(), 2);
+        prune(dir.path(), "companies-", 2);
         let mut left: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
