@@ -76,7 +76,13 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             commands::check::check(&loaded, &mut out)?
         }
         Some(Command::Mark(args)) => {
-            match commands::mark::run(&args, cli.state, &mut out, &mut io::stderr()) {
+            match commands::mark::run(
+                &args,
+                cli.state,
+                cache_dir.as_deref(),
+                &mut out,
+                &mut io::stderr(),
+            ) {
                 Ok(_) => 0,
                 Err(err) if err.is_usage() => {
                     eprintln!("gazette: {err}");

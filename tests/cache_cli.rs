@@ -110,3 +110,29 @@ fn an_unwritable_cache_is_a_warning_naming_it_not_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn mark_by_company_goes_through_the_cache_and_marks_the_same_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = digest(dir.path());
+    let cache = dir.path().join("cache");
+    let mut outputs = Vec::new();
+    for (flag, state) in [("--no-cache", "a.json"), ("--cache-dir", "b.json")] {
+        let state = dir.path().join(state);
+        let mut args = vec!["mark", "--read", "--query", "@walmart", &file, flag];
+        let cache_arg = cache.display().to_string();
+        if flag == "--cache-dir" {
+            args.push(&cache_arg);
+        }
+        let out = run(&args, &[("GAZETTE_STATE", state.as_os_str())]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let listed = run(
+            &["list", "--query", "is:read", "--no-cache", &file],
+            &[("GAZETTE_STATE", state.as_os_str())],
+        );
+        outputs.push(stdout(&listed));
+    }
+    assert!(!outputs[0].is_empty());
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(cache_files(&cache).len(), 1, "mark filled the cache");
+}

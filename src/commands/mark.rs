@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 use super::select::filter_query;
 use crate::cli::MarkArgs;
-use crate::companies::{CompaniesFileError, CompanyIndex, KnownCompanies};
+use crate::companies::{CompaniesFileError, CompanyIndex, IndexCache, KnownCompanies};
 use crate::digest::{ArticleId, LoadError};
 use crate::facts::Facts;
 use crate::query::{QueryError, TextIndex};
@@ -62,9 +62,12 @@ pub struct MarkOutcome {
     pub not_loaded: usize,
 }
 
+/// `cache_dir`: the company-index cache's folder (`None`: tag afresh), used when the
+/// filter names companies.
 pub fn run(
     args: &MarkArgs,
     state_path: Option<PathBuf>,
+    cache_dir: Option<&std::path::Path>,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<MarkOutcome, MarkError> {
@@ -105,7 +108,14 @@ pub fn run(
         chosen.extend(digest.articles.iter().map(|a| a.id));
     } else if !query.is_empty() {
         let companies = if query.uses_companies() {
-            CompanyIndex::build(digest, &KnownCompanies::load_default()?)
+            let known = KnownCompanies::load_default()?;
+            let cache = cache_dir.and_then(|d| IndexCache::for_paths(d, &args.paths));
+            let done = std::sync::atomic::AtomicUsize::new(0);
+            let (index, report) = CompanyIndex::build_cached(digest, &known, cache.as_ref(), &done);
+            if let Some(e) = report.error {
+                writeln!(err, "warning: company-index cache not saved: {e}")?;
+            }
+            index
         } else {
             CompanyIndex::default()
         };
