@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
@@ -22,12 +23,10 @@ pub fn write(
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(dir)?;
     }
-    let mut tmp = path.as_os_str().to_os_string();
-    tmp.push(format!(".{}.tmp", std::process::id()));
-    let tmp = PathBuf::from(tmp);
+    let tmp = temp_path(path);
     let result = (|| {
         let mut out = Summed {
-            out: BufWriter::with_capacity(1 << 16, fs::File::create(&tmp)?),
+            out: BufWriter::with_capacity(1 << 16, fs::File::create_new(&tmp)?),
             sum: Xxh3Default::new(),
         };
         out.write_all(magic)?;
@@ -43,6 +42,17 @@ pub fn write(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// A temp file name beside `path` that no other writer uses: this process's id and a
+/// count, so two threads (the reader's indexing and its live reload) or two processes
+/// saving the same cache never write into one file. Created with `create_new`.
+pub fn temp_path(path: &Path) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let mut tmp = path.as_os_str().to_os_string();
+    tmp.push(format!(".{}-{n}.tmp", std::process::id()));
+    PathBuf::from(tmp)
 }
 
 /// A writer that hashes what goes through it.
@@ -141,5 +151,28 @@ mod tests {
             assert!(read(&path, b"TESTMAG1", 7, 9).is_none(), "flipped {n}");
         }
         assert_eq!(fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn writers_on_many_threads_each_leave_a_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.idx");
+        std::thread::scope(|s| {
+            for t in 0..8u8 {
+                let path = &path;
+                s.spawn(move || {
+                    let payload = vec![t; 200_000];
+                    write(path, b"TESTMAG1", 7, 9, |w| w.write_all(&payload)).unwrap();
+                });
+            }
+        });
+        let got = read(&path, b"TESTMAG1", 7, 9).expect("one whole file");
+        assert_eq!(got.len(), 200_000);
+        assert!(got.iter().all(|&b| b == got[0]), "not a mix of writers");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp files left"
+        );
     }
 }

@@ -199,20 +199,29 @@ impl IndexCache {
     }
 }
 
-/// Deletes the least recently used `<prefix>*.idx` files beyond `keep`.
+/// Deletes the least recently used `<prefix>*.idx` files beyond `keep`, and temp files
+/// of `<prefix>` writers that were killed before they finished (older than an hour).
 fn prune(dir: &Path, prefix: &str, keep: usize) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
-    let mut files: Vec<(SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with(prefix) && name.ends_with(".idx")
-        })
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
+    let stale = SystemTime::now() - std::time::Duration::from_secs(3600);
+    let mut files: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Some(modified) = entry.metadata().ok().and_then(|m| m.modified().ok()) else {
+            continue;
+        };
+        if !name.starts_with(prefix) {
+            continue;
+        }
+        if name.ends_with(".idx") {
+            files.push((modified, entry.path()));
+        } else if name.ends_with(".tmp") && modified < stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     if files.len() <= keep {
         return;
     }
@@ -359,12 +368,31 @@ mod tests {
                 .unwrap();
         }
         fs::write(dir.path().join("other.txt"), b"x").unwrap();
+        // A killed writer's temp file: removed once it is old; a fresh one is in use.
+        let old_tmp = dir.path().join("companies-0.idx.99-0.tmp");
+        fs::write(&old_tmp, b"x").unwrap();
+        let t = SystemTime::now() - std::time::Duration::from_secs(7200);
+        fs::File::options()
+            .append(true)
+            .open(&old_tmp)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+        fs::write(dir.path().join("companies-0.idx.99-1.tmp"), b"x").unwrap();
         prune(dir.path(), "companies-", 2);
         let mut left: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
-        assert_eq!(left, ["companies-3.idx", "companies-4.idx", "other.txt"]);
+        assert_eq!(
+            left,
+            [
+                "companies-0.idx.99-1.tmp",
+                "companies-3.idx",
+                "companies-4.idx",
+                "other.txt"
+            ]
+        );
     }
 }

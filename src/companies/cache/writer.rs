@@ -37,10 +37,8 @@ pub struct Writer {
 impl Writer {
     /// Starts `target`'s replacement in a temp file beside it (named for this process).
     pub fn create(target: PathBuf, fingerprint: u64, old: &Stored) -> io::Result<Writer> {
-        let mut tmp = target.as_os_str().to_os_string();
-        tmp.push(format!(".{}.tmp", std::process::id()));
-        let tmp = PathBuf::from(tmp);
-        let file = fs::File::create(&tmp)?;
+        let tmp = crate::cachefile::temp_path(&target);
+        let file = fs::File::create_new(&tmp)?;
         let mut w = Writer {
             out: BufWriter::with_capacity(1 << 16, file),
             tmp,
