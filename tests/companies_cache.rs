@@ -186,6 +186,40 @@ fn an_unwritable_cache_is_reported_and_the_index_is_still_right() {
 }
 
 #[test]
+fn the_same_text_on_many_dates_is_stored_once_and_found_every_time() {
+    let sample = gazette::digest::load_sample().digest;
+    let mut text = String::new();
+    let base = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap();
+    for day in 0..30u64 {
+        for a in &sample.articles {
+            let date = base + chrono::Days::new(day);
+            gazette::digest::render::push_article(
+                &mut text,
+                date,
+                sample.headline(a),
+                sample.paragraphs(a),
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reruns.txt");
+    fs::write(&file, text).unwrap();
+    let cache = dir.path().join("cache");
+    let known = KnownCompanies::bundled();
+    let paths = [file];
+    let (_, first) = cached(&paths, &known, &cache);
+    assert_eq!((first.hits, first.misses), (0, 300), "{first:?}");
+    let digest = load(&paths);
+    let (got, again) = cached_paths(&digest, &known, &cache, &paths);
+    assert_eq!(got, fresh(&digest, &known));
+    assert_eq!(
+        (again.hits, again.misses, again.saved),
+        (300, 0, false),
+        "{again:?}"
+    );
+}
+
+#[test]
 fn a_folder_that_gains_a_month_keeps_its_cache() {
     let dir = tempfile::tempdir().unwrap();
     let news = dir.path().join("news");

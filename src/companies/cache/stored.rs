@@ -141,12 +141,15 @@ impl Stored {
     }
 
     /// Makes [`get`](Self::get) find entries by hash alone, wherever they are. Needed
-    /// only when `hashes` (the digest's, in order) do not line up with the file's entries.
+    /// unless every one of `hashes` (the digest's, in order) has its entry at its own
+    /// position: articles beyond the file's entries may be stored elsewhere in it (the
+    /// same text twice in one digest is stored once).
     pub fn index_unless_aligned(&mut self, hashes: &[u128]) {
-        let aligned = hashes
-            .iter()
-            .zip(&self.entries)
-            .all(|(h, (stored, _))| h == stored);
+        let aligned = hashes.len() <= self.entries.len()
+            && hashes
+                .iter()
+                .zip(&self.entries)
+                .all(|(h, (stored, _))| h == stored);
         if !aligned {
             let mut map = FxHashMap::default();
             map.reserve(self.entries.len());
