@@ -2,10 +2,11 @@
 //!
 //! `known` holds the bundled list and the user's companies.json, `candidates` finds
 //! capitalised names in one pass, `rules` decides which of them are companies, and
-//! `index` builds the per-article lists and posting lists (in parallel) for the reader,
-//! the query language and the CLI; `cache` keeps each article's findings on disk so a
+//! `build` makes the per-article lists and posting lists (in parallel) that `index`
+//! answers the reader, the query language and the CLI from; `cache` keeps each article's findings on disk so a
 //! digest opened again is tagged only where it changed.
 
+mod build;
 pub mod cache;
 pub mod candidates;
 pub mod index;

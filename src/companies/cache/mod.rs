@@ -34,11 +34,12 @@ use crate::digest::{Article, Digest};
 
 /// The tagger's own source: any change to the rules (or to how articles are cut into
 /// paragraphs) gives another fingerprint, so stale findings are never reused.
-const TAGGER_SOURCES: [&str; 5] = [
+const TAGGER_SOURCES: [&str; 6] = [
     include_str!("../rules.rs"),
     include_str!("../memo.rs"),
     include_str!("../candidates.rs"),
     include_str!("../known.rs"),
+    include_str!("../build.rs"),
     include_str!("../index.rs"),
 ];
 

@@ -1,0 +1,430 @@
+//! Building a [`CompanyIndex`]: every article through the tagger in parallel, or its
+//! findings from the index cache, merged in article order into flat lists.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::cache::{self, CacheReport, IndexCache, Stored, Writer};
+use super::index::{CompanyId, CompanyIndex};
+use super::known::KnownCompanies;
+use super::rules::{self, Findings, Scratch};
+use crate::digest::Digest;
+
+/// The non-blank lines of a body, trimmed, as `Digest::paragraphs` gives them, found
+/// with the `memchr` crate's vectorised search (the std `split` showed in profiles).
+fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
+    let mut rest = body;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            // The blank line between paragraphs: skipped without a search.
+            if let Some(next) = rest.strip_prefix('\n') {
+                rest = next;
+                continue;
+            }
+            let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(i) => (rest.get(..i).unwrap_or(""), rest.get(i + 1..).unwrap_or("")),
+                None => (rest, ""),
+            };
+            rest = next;
+            let line = line.trim();
+            if !line.is_empty() {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
+impl CompanyIndex {
+    /// Recognises the companies of every article (in parallel) and indexes them.
+    pub fn build(digest: &Digest, known: &KnownCompanies) -> CompanyIndex {
+        Self::build_with_progress(digest, known, &AtomicUsize::new(0))
+    }
+
+    /// As [`build`](Self::build), counting finished articles in `done` as it goes (the
+    /// reader shows it).
+    pub fn build_with_progress(
+        digest: &Digest,
+        known: &KnownCompanies,
+        done: &AtomicUsize,
+    ) -> CompanyIndex {
+        Self::build_cached(digest, known, None, done).0
+    }
+
+    /// As [`build_with_progress`](Self::build_with_progress), taking the findings of
+    /// articles already in `cache` from it and writing the cache back when it changed.
+    /// The index is the same as a fresh build's, to the byte: cached findings are
+    /// replayed in article order exactly as fresh ones are merged.
+    ///
+    /// Articles go through in chunks so that only one chunk's findings are alive at a
+    /// time (peak memory stays near the final index's), and the merge of one chunk
+    /// (serial) overlaps the analysis of the next (parallel).
+    pub fn build_cached(
+        digest: &Digest,
+        known: &KnownCompanies,
+        cache: Option<&IndexCache>,
+        done: &AtomicUsize,
+    ) -> (CompanyIndex, CacheReport) {
+        let fingerprint = cache::fingerprint(known);
+        let mut stored = cache.map(|c| c.load(fingerprint)).unwrap_or_default();
+        let hashes: Vec<u128> = match cache {
+            Some(_) => digest
+                .articles
+                .par_iter()
+                .map(|a| cache::article_hash(digest, a))
+                .collect(),
+            None => Vec::new(),
+        };
+        // A cache that holds every article (and no more than there are) stays as it is;
+        // otherwise the next file is written as the index is built.
+        stored.index_unless_aligned(&hashes);
+        let stored = stored;
+        let missing = hashes
+            .par_iter()
+            .enumerate()
+            .filter(|&(i, &h)| stored.get(i, h).is_none())
+            .count();
+        let mut report = CacheReport {
+            digest_key: cache.map(|_| cache::digest_key(&hashes)),
+            ..CacheReport::default()
+        };
+        let writer = match cache {
+            Some(c) if missing > 0 || stored.len() > hashes.len() => {
+                match c.writer(fingerprint, &stored) {
+                    Ok(w) => Some(w),
+                    Err(e) => {
+                        report.error = Some(format!("{}: {e}", c.path().display()));
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        let mut merge = Merge {
+            builder: Builder::new(known.clone(), digest.articles.len(), stored.pair_count()),
+            writer,
+            stored: &stored,
+            hashes: &hashes,
+            report,
+        };
+        let mut pending: Option<(usize, Vec<Piece>)> = None;
+        for (n, chunk) in digest.articles.chunks(BUILD_CHUNK).enumerate() {
+            let first = n * BUILD_CHUNK;
+            let hashes = hashes.get(first..first + chunk.len()).unwrap_or_default();
+            let ((), pieces) = rayon::join(
+                || {
+                    if let Some((at, pieces)) = pending.take() {
+                        merge.add(at, pieces);
+                    }
+                },
+                || analyze_chunk(digest, (first, chunk), hashes, &stored, known),
+            );
+            pending = Some((first, pieces));
+            done.fetch_add(chunk.len(), Ordering::Relaxed);
+        }
+        if let Some((at, pieces)) = pending {
+            merge.add(at, pieces);
+        }
+        let Merge {
+            builder,
+            writer,
+            mut report,
+            ..
+        } = merge;
+        match (cache, writer) {
+            (Some(cache), Some(writer)) => match cache.save(writer) {
+                Ok(()) => report.saved = true,
+                Err(e) => report.error = Some(format!("{}: {e}", cache.path().display())),
+            },
+            (Some(cache), None) if report.error.is_none() => cache.touch(),
+            _ => {}
+        }
+        (builder.finish(), report)
+    }
+
+    pub(super) fn from_findings(known: KnownCompanies, findings: Vec<Findings>) -> CompanyIndex {
+        let mut builder = Builder::new(known, findings.len(), 0);
+        for finding in findings {
+            builder.add(finding);
+        }
+        builder.finish()
+    }
+}
+
+/// The findings of a run of consecutive articles, worked out by one worker.
+struct Piece {
+    /// Per article, in order: tagged afresh, or `None` for one the cache holds...
+    articles: Vec<Option<Findings>>,
+    /// ...whose records are decoded here, one cached article after another.
+    cached: Vec<(u32, u32)>,
+}
+
+/// Analyses a chunk of articles in parallel, in article order; for an article whose
+/// findings the cache holds, decodes them (so the serial merge only copies). Each worker
+/// takes a run of articles with one `Scratch`, so its word memo stays warm across them.
+fn analyze_chunk(
+    digest: &Digest,
+    (first, chunk): (usize, &[crate::digest::Article]),
+    hashes: &[u128],
+    stored: &Stored,
+    known: &KnownCompanies,
+) -> Vec<Piece> {
+    let piece = chunk
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(64);
+    chunk
+        .par_chunks(piece)
+        .enumerate()
+        .map(|(p, articles)| {
+            let mut scratch = Scratch::default();
+            let mut cached = Vec::new();
+            let articles = articles
+                .iter()
+                .enumerate()
+                .map(|(k, article)| {
+                    let i = p * piece + k;
+                    let entry = hashes.get(i).and_then(|&h| stored.get(first + i, h));
+                    match entry {
+                        Some(entry) => {
+                            // Exactly its records, so the next article's start where
+                            // the merge expects (a whole, checksummed file has them all).
+                            let end = cached.len() + (entry.known + entry.discovered) as usize;
+                            cached.extend(stored.records(entry));
+                            cached.resize(end, (0, 0));
+                            None
+                        }
+                        None => Some(rules::analyze(
+                            digest.headline(article),
+                            paragraphs(digest.body(article)),
+                            known,
+                            &mut scratch,
+                        )),
+                    }
+                })
+                .collect();
+            Piece { articles, cached }
+        })
+        .collect()
+}
+
+/// Merges findings (fresh or cached) in article order into the index and the next cache file.
+struct Merge<'a> {
+    builder: Builder,
+    writer: Option<Writer>,
+    stored: &'a Stored,
+    hashes: &'a [u128],
+    report: CacheReport,
+}
+
+impl Merge<'_> {
+    /// Adds the articles from number `at` on.
+    fn add(&mut self, at: usize, pieces: Vec<Piece>) {
+        let mut i = at;
+        for piece in pieces {
+            let mut cached = piece.cached.as_slice();
+            for finding in piece.articles {
+                self.add_one(i, finding, &mut cached);
+                i += 1;
+            }
+        }
+    }
+
+    /// Adds article `i`: tagged afresh, or from the cache (its records first in `cached`).
+    fn add_one(&mut self, i: usize, finding: Option<Findings>, cached: &mut &[(u32, u32)]) {
+        let hash = self.hashes.get(i).copied();
+        match (finding, hash.and_then(|h| self.stored.get(i, h))) {
+            (Some(finding), _) => {
+                if let (Some(w), Some(h)) = (&mut self.writer, hash) {
+                    w.add_fresh(h, &finding);
+                }
+                self.builder.add(finding);
+                self.report.misses += 1;
+            }
+            (None, Some(entry)) => {
+                if let (Some(w), Some(h)) = (&mut self.writer, hash) {
+                    w.add_stored(h, self.stored, entry);
+                }
+                let n = (entry.known + entry.discovered) as usize;
+                let (records, rest) = cached.split_at(n.min(cached.len()));
+                *cached = rest;
+                self.builder
+                    .add_stored(self.stored, entry.known as usize, records);
+                self.report.hits += 1;
+            }
+            // Unreachable: `None` is only given for articles the cache holds.
+            (None, None) => self.builder.add(Findings::default()),
+        }
+    }
+}
+
+/// Articles analysed per parallel batch while building.
+const BUILD_CHUNK: usize = 8192;
+
+/// The index under construction: per-article lists appended in article order.
+struct Builder {
+    known: KnownCompanies,
+    discovered: FxHashMap<Box<str>, u32>,
+    discovered_names: Vec<Box<str>>,
+    article_offsets: Vec<u32>,
+    article_companies: Vec<(CompanyId, u32)>,
+    /// A cache file's discovered pair -> the company id it got here (u32::MAX: not yet).
+    pair_ids: Vec<u32>,
+}
+
+impl Builder {
+    fn new(known: KnownCompanies, articles: usize, pairs: usize) -> Builder {
+        let mut article_offsets = Vec::with_capacity(articles + 1);
+        article_offsets.push(0);
+        // A cache file's pairs are about the discovered companies there will be.
+        let mut discovered = FxHashMap::default();
+        discovered.reserve(pairs);
+        Builder {
+            known,
+            discovered,
+            discovered_names: Vec::with_capacity(pairs),
+            article_offsets,
+            article_companies: Vec::new(),
+            pair_ids: vec![u32::MAX; pairs],
+        }
+    }
+
+    /// The id of a discovered company by key, given one on first sight (with this name).
+    fn discovered_id(&mut self, key: &str, name: impl FnOnce() -> Box<str>) -> u32 {
+        if let Some(&id) = self.discovered.get(key) {
+            return id;
+        }
+        let id = (self.known.len() + self.discovered_names.len()) as u32;
+        self.discovered_names.push(name());
+        self.discovered.insert(key.into(), id);
+        id
+    }
+
+    /// Ends the article whose companies were pushed since the last one ended (its list
+    /// is put in order by [`sort_lists`] once all are in).
+    fn end_article(&mut self) {
+        self.article_offsets
+            .push(self.article_companies.len() as u32);
+    }
+
+    /// Appends the findings of the next article.
+    fn add(&mut self, finding: Findings) {
+        for (id, count) in finding.known {
+            self.article_companies.push((CompanyId(id), count));
+        }
+        for d in finding.discovered {
+            let name = d.name;
+            let id = self.discovered_id(&d.key, || name);
+            self.article_companies.push((CompanyId(id), d.count));
+        }
+        self.end_article();
+    }
+
+    /// Appends the next article's findings from a cache file: its records, of which the
+    /// first `known` are known companies and the rest discovered pairs of `stored`.
+    fn add_stored(&mut self, stored: &Stored, known: usize, records: &[(u32, u32)]) {
+        for (k, &(value, count)) in records.iter().enumerate() {
+            if k < known {
+                self.article_companies.push((CompanyId(value), count));
+                continue;
+            }
+            let pair = value;
+            let id = match self.pair_ids.get(pair as usize) {
+                Some(&id) if id != u32::MAX => id,
+                _ => {
+                    let (key, name) = stored.pair(pair);
+                    let id = self.discovered_id(key, || name.into());
+                    if let Some(slot) = self.pair_ids.get_mut(pair as usize) {
+                        *slot = id;
+                    }
+                    id
+                }
+            };
+            self.article_companies.push((CompanyId(id), count));
+        }
+        self.end_article();
+    }
+
+    fn finish(self) -> CompanyIndex {
+        let Builder {
+            known,
+            discovered,
+            discovered_names,
+            article_offsets,
+            mut article_companies,
+            ..
+        } = self;
+        article_companies.shrink_to_fit();
+        sort_lists(&mut article_companies, &article_offsets);
+        let first_discovered = known.len() as u32;
+        let companies = first_discovered as usize + discovered_names.len();
+        // Posting lists by counting sort: articles are visited in order, so each list is sorted.
+        let mut posting_offsets = vec![0u32; companies + 1];
+        for (id, _) in &article_companies {
+            if let Some(n) = posting_offsets.get_mut(id.0 as usize + 1) {
+                *n += 1;
+            }
+        }
+        for i in 1..posting_offsets.len() {
+            posting_offsets[i] += posting_offsets[i - 1];
+        }
+        let mut fill: Vec<u32> = posting_offsets.clone();
+        let mut postings = vec![0u32; article_companies.len()];
+        for (article, window) in article_offsets.windows(2).enumerate() {
+            let (a, b) = (window[0] as usize, window[1] as usize);
+            for (id, _) in article_companies.get(a..b).unwrap_or_default() {
+                if let Some(slot) = fill.get_mut(id.0 as usize)
+                    && let Some(p) = postings.get_mut(*slot as usize)
+                {
+                    *p = article as u32;
+                    *slot += 1;
+                }
+            }
+        }
+        CompanyIndex {
+            known,
+            discovered_names,
+            discovered,
+            article_offsets,
+            article_companies,
+            posting_offsets,
+            postings,
+        }
+    }
+}
+
+/// Puts each article's list in order, most mentions first, then by id; in parallel,
+/// a few thousand articles a piece. A company is listed once per article, so the keys
+/// are distinct and an unstable sort on one packed integer gives the one order.
+fn sort_lists(lists: &mut [(CompanyId, u32)], offsets: &[u32]) {
+    const PIECE: usize = 4096;
+    let articles = offsets.len().saturating_sub(1);
+    let mut pieces = Vec::with_capacity(articles / PIECE + 1);
+    let mut rest = lists;
+    let (mut a, mut consumed) = (0, 0usize);
+    while a < articles {
+        let b = (a + PIECE).min(articles);
+        let (Some(bounds), Some(&end)) = (offsets.get(a..=b), offsets.get(b)) else {
+            break;
+        };
+        let take = (end as usize).saturating_sub(consumed).min(rest.len());
+        let (piece, tail) = rest.split_at_mut(take);
+        pieces.push((bounds, piece));
+        rest = tail;
+        consumed = end as usize;
+        a = b;
+    }
+    pieces.into_par_iter().for_each(|(bounds, piece)| {
+        let base = bounds.first().copied().unwrap_or(0) as usize;
+        for w in bounds.windows(2) {
+            let range = (w[0] as usize).saturating_sub(base)..(w[1] as usize).saturating_sub(base);
+            if let Some(list) = piece.get_mut(range) {
+                list.sort_unstable_by_key(|&(id, count)| {
+                    (u64::from(u32::MAX - count) << 32) | u64::from(id.0)
+                });
+            }
+        }
+    });
+}
