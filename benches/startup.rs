@@ -134,7 +134,10 @@ fn main() {
 
         let _ = writer.write_all(b"cWalmart");
         let _ = writer.flush();
+        // "Walmart" may be on screen already (the article's companies): give the picker
+        // time to take the typed name, so only Enter is timed.
         s.until(long, |c| c.contains("Walmart"));
+        s.until(Duration::from_millis(300), |_| false);
         let t = Instant::now();
         let _ = writer.write_all(b"\r");
         let _ = writer.flush();
