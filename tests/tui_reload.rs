@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::{draw, drive, terminal};
-use gazette::companies::{CompanyIndex, KnownCompanies};
+use gazette::companies::{CompanyIndex, IndexCache, KnownCompanies};
 use gazette::digest::generate::digest_text;
 use gazette::digest::load::SAMPLE_TEXT;
 use gazette::digest::load_paths;
@@ -442,4 +442,95 @@ fn a_big_digest_that_lost_an_article_is_indexed_before_the_swap() {
         Some("Reloaded: \u{2212}1 article")
     );
     assert!(s.app.indexing.is_none() && s.app.text_index_ready);
+}
+
+#[test]
+fn an_append_extends_the_word_index_of_the_old_articles_when_they_are_unchanged() {
+    let mut s = big_file();
+    let cache = s._dir.path().join("cache");
+    s.app.index_cache = IndexCache::for_paths(&cache, std::slice::from_ref(&s.path));
+    // The reader's own background indexing, through the cache: it knows the article hashes.
+    index_in_background(&mut s.app);
+    assert_eq!(s.app.text_index_hashes.len(), s.app.digest.articles.len());
+    let next_day = s
+        .app
+        .digest
+        .articles
+        .last()
+        .unwrap()
+        .date
+        .succ_opt()
+        .unwrap();
+    append(
+        &s.path,
+        &format!(
+            "\n{}\n\nZorblaxian robots raise money\n\nThe zorblaxian robots raised $5 million.\n",
+            next_day.format("%-d %b %Y")
+        ),
+    );
+    let event = s.reloader.check().unwrap();
+    assert!(s.app.apply_reload_event(event), "indexed in the background");
+    assert!(
+        s.app.previous_words.is_some(),
+        "the old word index is kept to extend"
+    );
+    index_in_background(&mut s.app);
+    assert!(s.app.previous_words.is_none() && s.app.text_index_ready);
+    assert_eq!(s.app.text_index.articles(), s.app.digest.articles.len());
+
+    // The same answers as a word index built whole on the new file.
+    let mut fresh = open(tempfile::tempdir().unwrap(), s.path.clone()).app;
+    let mut t = terminal(120, 30);
+    for word in ["zorblaxian", "raised", "shenzhen", "google"] {
+        drive(&mut s.app, &mut t, &format!("/{word}<Enter>"));
+        drive(&mut fresh, &mut t, &format!("/{word}<Enter>"));
+        assert!(!s.app.view.is_empty(), "{word}");
+        assert_eq!(s.app.view, fresh.view, "{word}");
+        drive(&mut s.app, &mut t, "<Esc>");
+        drive(&mut fresh, &mut t, "<Esc>");
+    }
+}
+
+#[test]
+fn an_append_after_an_old_article_was_edited_rebuilds_the_word_index() {
+    let mut s = big_file();
+    let cache = s._dir.path().join("cache");
+    s.app.index_cache = IndexCache::for_paths(&cache, std::slice::from_ref(&s.path));
+    index_in_background(&mut s.app);
+    // An old article's body changes (its id, from date and headline, does not), and an
+    // article is appended: the old word index must not be extended.
+    let text = fs::read_to_string(&s.path).unwrap();
+    let edited = text.replacen(" percent a year ago", " percent a quokka ago", 1);
+    assert_ne!(edited, text);
+    let next_day = s
+        .app
+        .digest
+        .articles
+        .last()
+        .unwrap()
+        .date
+        .succ_opt()
+        .unwrap();
+    fs::write(
+        &s.path,
+        format!(
+            "{edited}\n{}\n\nQuokka robots\n\nMore quokka news.\n",
+            next_day.format("%-d %b %Y")
+        ),
+    )
+    .unwrap();
+    let event = s.reloader.check().unwrap();
+    assert!(
+        s.app.apply_reload_event(event),
+        "swapped at once: ids only grew"
+    );
+    assert!(s.app.previous_words.is_some(), "offered for extending...");
+    index_in_background(&mut s.app);
+    let mut t = terminal(120, 30);
+    drive(&mut s.app, &mut t, "/quokka<Enter>");
+    assert_eq!(
+        s.app.view.len(),
+        2,
+        "...but rebuilt: the edited article and the new one"
+    );
 }

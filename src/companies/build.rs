@@ -133,6 +133,7 @@ impl CompanyIndex {
             mut report,
             ..
         } = merge;
+        report.hashes = hashes;
         match (cache, writer) {
             (Some(cache), Some(writer)) => match cache.save(writer) {
                 Ok(()) => report.saved = true,

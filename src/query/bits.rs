@@ -37,6 +37,21 @@ impl Bits {
         }
     }
 
+    /// A set over `len` articles holding the bits of `words` (a set over fewer articles).
+    pub fn from_words(len: usize, words: &[u64]) -> Bits {
+        let mut b = Bits::none(len);
+        for (w, &x) in b.words.iter_mut().zip(words) {
+            *w = x;
+        }
+        b.clear_tail();
+        b
+    }
+
+    /// How many articles are in the set.
+    pub fn count(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     pub fn set(&mut self, i: u32) {
         if let Some(w) = self.words.get_mut(i as usize / 64) {
             *w |= 1 << (i % 64);

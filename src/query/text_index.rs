@@ -131,6 +131,78 @@ impl TextIndex {
         Self::pack(n, entries)
     }
 
+    /// This index, of `digest`'s first `self.articles()` articles, with the rest of
+    /// `digest`'s articles added: the index [`build`](Self::build) makes, to the byte,
+    /// without reading the old articles again (the caller vouches that they are
+    /// unchanged). Used when a reload only appended articles.
+    pub fn extended(&self, digest: &Digest) -> TextIndex {
+        let from = self.articles as usize;
+        let n = digest.articles.len();
+        let Some(new) = digest.articles.get(from..) else {
+            return TextIndex::build(digest);
+        };
+        let dense_from = (n / 32).max(1);
+        let chunk_len = chunk_size(new.len());
+        let maps: Vec<FxHashMap<String, Vec<u32>>> = new
+            .par_chunks(chunk_len)
+            .enumerate()
+            .map(|(i, chunk)| index_chunk(digest, chunk, (from + i * chunk_len) as u32))
+            .collect();
+        // Chunks are in article order, so appending keeps each list sorted.
+        let mut added: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for map in maps {
+            for (word, list) in map {
+                added.entry(word).or_default().extend(list);
+            }
+        }
+        let mut added: Vec<(String, Vec<u32>)> = added.into_iter().collect();
+        added.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // What `build` decides at the end: a bitset once a word is in 1/32 of the articles.
+        let acc = |list: Vec<u32>| {
+            if list.len() >= dense_from {
+                let mut bits = Bits::none(n);
+                list.iter().for_each(|&a| bits.set(a));
+                Acc::Dense(bits)
+            } else {
+                Acc::Sparse(list)
+            }
+        };
+        let mut entries: Vec<(String, Acc)> = Vec::with_capacity(self.ends.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for i in 0..self.ends.len() {
+            let word = self.word(i);
+            while let Some((w, list)) = added.next_if(|(w, _)| w.as_str() < word) {
+                entries.push((w, acc(list)));
+            }
+            let more = added.next_if(|(w, _)| w == word).map(|(_, l)| l);
+            let more = more.unwrap_or_default();
+            let old = match self.postings.get(i) {
+                Some(Posting::Dense { block }) => {
+                    let w = Bits::words_for(from);
+                    let s = *block as usize * w;
+                    let bits = Bits::from_words(n, self.dense.get(s..s + w).unwrap_or(&[]));
+                    if bits.count() + more.len() >= dense_from {
+                        let mut bits = bits;
+                        more.iter().for_each(|&a| bits.set(a));
+                        entries.push((word.to_string(), Acc::Dense(bits)));
+                        continue;
+                    }
+                    bits.to_vec()
+                }
+                Some(Posting::Sparse { start, len }) => {
+                    let (s, l) = (*start as usize, *len as usize);
+                    self.sparse.get(s..s + l).unwrap_or(&[]).to_vec()
+                }
+                None => Vec::new(),
+            };
+            let mut list = old;
+            list.extend(more);
+            entries.push((word.to_string(), acc(list)));
+        }
+        entries.extend(added.map(|(w, list)| (w, acc(list))));
+        Self::pack(n, entries)
+    }
+
     fn pack(n: usize, entries: Vec<(String, Acc)>) -> TextIndex {
         let block = Bits::words_for(n);
         let mut index = TextIndex {
@@ -202,7 +274,7 @@ impl TextIndex {
     }
 
     /// First word index `>= key`.
-    fn lower_bound(&self, key: &str) -> usize {
+    pub(super) fn lower_bound(&self, key: &str) -> usize {
         let (mut lo, mut hi) = (0, self.ends.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;

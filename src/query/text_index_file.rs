@@ -203,6 +203,56 @@ mod tests {
         assert!(!built.exact("google").is_empty());
     }
 
+    // `TextIndex::extended` is tested here because its promise is the same bytes as a
+    // whole build, and this file's encoding is what shows the bytes.
+
+    /// The digest `text` makes, cut to its first `k` articles (same source, same spans).
+    fn prefix(text: &str, k: usize) -> crate::digest::Digest {
+        let mut d = build(
+            vec![Source::from_string("t.txt", text.to_string())],
+            Vec::new(),
+        )
+        .digest;
+        d.articles.truncate(k);
+        d
+    }
+
+    #[test]
+    fn an_index_extended_by_appended_articles_is_the_index_built_whole() {
+        let text = generate::digest_text(1_000, 5);
+        let whole = prefix(&text, 1_000);
+        let expected = encode(&TextIndex::build(&whole));
+        for k in [0, 1, 31, 500, 999, 1_000] {
+            let old = TextIndex::build(&prefix(&text, k));
+            assert_eq!(encode(&old.extended(&whole)), expected, "from {k}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_gets_rarer_goes_back_from_bitset_to_list() {
+        // "zebra" is in all of the first 100 articles (a bitset there), and in those
+        // same 100 of 4,100 after the append: under 1/32, a list, as a whole build has it.
+        let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let mut text = String::new();
+        for k in 0..4_100 {
+            let body = if k < 100 { "A zebra." } else { "A horse." };
+            crate::digest::render::push_article(&mut text, date, &format!("H{k}"), [body]);
+        }
+        let whole = prefix(&text, 4_100);
+        let old = TextIndex::build(&prefix(&text, 100));
+        assert!(matches!(
+            old.postings.get(old.lower_bound("zebra")),
+            Some(Posting::Dense { .. })
+        ));
+        let extended = old.extended(&whole);
+        assert_eq!(encode(&extended), encode(&TextIndex::build(&whole)));
+        let zebra = extended.lower_bound("zebra");
+        assert!(matches!(
+            extended.postings.get(zebra),
+            Some(Posting::Sparse { .. })
+        ));
+    }
+
     #[test]
     fn inconsistent_payloads_are_refused() {
         let text = generate::digest_text(200, 3);

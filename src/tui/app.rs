@@ -97,6 +97,12 @@ pub struct App {
     pub indexing: Option<Progress>,
     /// The company-index cache of the opened paths (`None`: none, or the sample).
     pub index_cache: Option<crate::companies::IndexCache>,
+    /// The hashes of the articles `text_index` was built from, in order (empty when
+    /// unknown: built without a cache).
+    pub text_index_hashes: Arc<Vec<u128>>,
+    /// After a reload that appended articles: the word index of the old ones and their
+    /// hashes, for the background indexing to extend instead of rebuilding.
+    pub previous_words: Option<(Arc<TextIndex>, Arc<Vec<u128>>)>,
     pub days: Vec<Day>,
     pub read: ReadState,
     pub save_timer: SaveTimer,
@@ -174,6 +180,8 @@ impl App {
             digest,
             indexing: None,
             index_cache: None,
+            text_index_hashes: Arc::new(Vec::new()),
+            previous_words: None,
             days,
             read,
             save_timer: SaveTimer::default(),

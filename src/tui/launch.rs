@@ -128,7 +128,7 @@ pub fn launch(
         app.set_text_index(words);
         None
     } else {
-        Some(Indexing::start(&app, known))
+        Some(Indexing::start(&mut app, known))
     };
     let live = reloader.and_then(|r| match LiveReload::start(r) {
         Ok(live) => Some(live),
@@ -204,10 +204,34 @@ fn describe(paths: &[PathBuf]) -> String {
     }
 }
 
+/// The word index of `digest`: the previous one extended when its articles are the
+/// first of `digest`'s, unchanged (`hashes` are `digest`'s, as the company index build
+/// made them); else from its cache file or built (and saved there).
+fn words_after(
+    digest: &crate::digest::Digest,
+    previous: Option<(Arc<TextIndex>, Arc<Vec<u128>>)>,
+    hashes: &[u128],
+    saved: Option<(&Path, u128)>,
+) -> TextIndex {
+    match previous {
+        Some((old, old_hashes))
+            if old.articles() == old_hashes.len() && hashes.starts_with(&old_hashes) =>
+        {
+            let words = old.extended(digest);
+            if let Some((path, key)) = saved {
+                let _ = words.save(path, key);
+            }
+            words
+        }
+        _ => TextIndex::load_or_build(digest, saved),
+    }
+}
+
 /// What the background thread delivers, in this order.
 enum Built {
     Companies(CompanyIndex),
-    Words(TextIndex),
+    /// The word index and the hashes of the articles it covers.
+    Words(TextIndex, Vec<u128>),
 }
 
 /// The company index, then the word index, built on a thread.
@@ -220,9 +244,10 @@ pub struct Indexing {
 }
 
 impl Indexing {
-    pub fn start(app: &App, known: KnownCompanies) -> Indexing {
+    pub fn start(app: &mut App, known: KnownCompanies) -> Indexing {
         let digest = Arc::clone(&app.digest);
         let cache = app.index_cache.clone();
+        let previous = app.previous_words.take();
         let total = digest.articles.len();
         let (tx, rx) = mpsc::channel();
         let done = Arc::new(AtomicUsize::new(0));
@@ -233,7 +258,8 @@ impl Indexing {
             if tx.send(Built::Companies(companies)).is_ok() {
                 let words_file = cache.as_ref().map(IndexCache::words_file);
                 let saved = words_file.as_deref().zip(report.digest_key);
-                let _ = tx.send(Built::Words(TextIndex::load_or_build(&digest, saved)));
+                let words = words_after(&digest, previous, &report.hashes, saved);
+                let _ = tx.send(Built::Words(words, report.hashes));
             }
         });
         Indexing {
@@ -252,7 +278,8 @@ impl Indexing {
                     app.set_companies(index);
                     self.stage = Stage::Words;
                 }
-                Ok(Built::Words(index)) => {
+                Ok(Built::Words(index, hashes)) => {
+                    app.text_index_hashes = Arc::new(hashes);
                     app.set_text_index(index);
                     app.indexing = None;
                     return false;

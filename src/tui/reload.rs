@@ -311,6 +311,8 @@ impl App {
             Some((companies, words)) => {
                 self.companies = companies;
                 self.text_index = Arc::new(words);
+                self.text_index_hashes = Arc::new(Vec::new());
+                self.previous_words = None;
                 self.text_index_ready = true;
                 self.indexing = None;
                 false
@@ -321,8 +323,13 @@ impl App {
                     // articles must not stay: no companies until the rebuild.
                     self.companies = CompanyIndex::default();
                 }
-                // Word terms are scanned until the new word index arrives.
-                self.text_index = Arc::new(TextIndex::empty());
+                // Word terms are scanned until the new word index arrives, which extends
+                // the old one when the old articles are unchanged (see `Indexing`).
+                let old_words =
+                    std::mem::replace(&mut self.text_index, Arc::new(TextIndex::empty()));
+                let old_hashes = std::mem::take(&mut self.text_index_hashes);
+                self.previous_words = (appended && self.text_index_ready && !old_hashes.is_empty())
+                    .then_some((old_words, old_hashes));
                 self.text_index_ready = false;
                 self.indexing = Some(Progress {
                     stage: Stage::Companies,

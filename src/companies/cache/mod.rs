@@ -93,6 +93,9 @@ pub struct CacheReport {
     /// A hash of every article's hash, in order: the same digest, the same key (the
     /// word index is cached under it). `None` without a cache.
     pub digest_key: Option<u128>,
+    /// Every article's hash, in order (empty without a cache): a later reload that only
+    /// appended articles can tell from them that the old ones are unchanged.
+    pub hashes: Vec<u128>,
 }
 
 /// [`CacheReport::digest_key`] of these article hashes.
