@@ -8,7 +8,7 @@ use clap::Parser;
 
 use gazette::cli::{Cli, Command};
 use gazette::commands;
-use gazette::companies::{CompanyIndex, IndexCache, KnownCompanies};
+use gazette::companies::{CompanyIndex, KnownCompanies};
 use gazette::config::{Config, ConfigError, color_enabled};
 use gazette::query::TextIndex;
 use gazette::state::ReadState;
@@ -139,7 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 ),
             };
             // A bad config must not keep the reader shut either: defaults, and say so.
-            let (setup, config_error) = reader_setup(&cli);
+            let (setup, config_error) = reader_setup(&cli, cache_dir);
             // The status bar is narrow: the error first, with the file's name only.
             let config_note = config_error
                 .as_ref()
@@ -170,7 +170,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 
 /// The reader's set-up from the config file and the flags, and what was wrong with the
 /// config if it had to be ignored.
-fn reader_setup(cli: &Cli) -> (Setup, Option<ConfigError>) {
+fn reader_setup(cli: &Cli, cache_dir: Option<std::path::PathBuf>) -> (Setup, Option<ConfigError>) {
     let (config, note) = match Config::load_or_default(cli.config.clone()) {
         Ok(config) => (config, None),
         Err(e) => (Config::default(), Some(e)),
@@ -186,7 +186,7 @@ fn reader_setup(cli: &Cli) -> (Setup, Option<ConfigError>) {
         keymap: config.keymap,
         theme: config.theme.resolve(color),
         color,
-        cache_dir: cli.index_cache_dir(),
+        cache_dir,
     };
     (setup, note)
 }
@@ -208,9 +208,7 @@ fn company_index(
     paths: &[std::path::PathBuf],
 ) -> anyhow::Result<CompanyIndex> {
     let known = KnownCompanies::load_default().context("reading companies.json")?;
-    let cache = cache_dir.and_then(|dir| IndexCache::for_paths(dir, paths));
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let (index, report) = CompanyIndex::build_cached(digest, &known, cache.as_ref(), &done);
+    let (index, report) = CompanyIndex::build_for_paths(digest, &known, cache_dir, paths);
     if let Some(e) = report.error {
         eprintln!("warning: company-index cache not saved: {e}");
     }

@@ -344,6 +344,17 @@ fn big_file() -> Setup {
     open(dir, file)
 }
 
+/// [`big_file`] indexed as the reader does at start, through a cache in its folder, so
+/// the app knows its articles' hashes.
+fn big_file_indexed_through_a_cache() -> Setup {
+    let mut s = big_file();
+    let cache = s._dir.path().join("cache");
+    s.app.index_cache = IndexCache::for_paths(&cache, std::slice::from_ref(&s.path));
+    index_in_background(&mut s.app);
+    assert_eq!(s.app.text_index_hashes.len(), s.app.digest.articles.len());
+    s
+}
+
 /// Runs the reader's background indexing (the one used at start) to the end.
 fn index_in_background(app: &mut App) {
     let mut job = Indexing::start(app, KnownCompanies::bundled());
@@ -446,12 +457,7 @@ fn a_big_digest_that_lost_an_article_is_indexed_before_the_swap() {
 
 #[test]
 fn an_append_extends_the_word_index_of_the_old_articles_when_they_are_unchanged() {
-    let mut s = big_file();
-    let cache = s._dir.path().join("cache");
-    s.app.index_cache = IndexCache::for_paths(&cache, std::slice::from_ref(&s.path));
-    // The reader's own background indexing, through the cache: it knows the article hashes.
-    index_in_background(&mut s.app);
-    assert_eq!(s.app.text_index_hashes.len(), s.app.digest.articles.len());
+    let mut s = big_file_indexed_through_a_cache();
     let next_day = s
         .app
         .digest
@@ -493,10 +499,7 @@ fn an_append_extends_the_word_index_of_the_old_articles_when_they_are_unchanged(
 
 #[test]
 fn an_append_after_an_old_article_was_edited_rebuilds_the_word_index() {
-    let mut s = big_file();
-    let cache = s._dir.path().join("cache");
-    s.app.index_cache = IndexCache::for_paths(&cache, std::slice::from_ref(&s.path));
-    index_in_background(&mut s.app);
+    let mut s = big_file_indexed_through_a_cache();
     // An old article's body changes (its id, from date and headline, does not), and an
     // article is appended: the old word index must not be extended.
     let text = fs::read_to_string(&s.path).unwrap();

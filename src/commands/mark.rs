@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 use super::select::filter_query;
 use crate::cli::MarkArgs;
-use crate::companies::{CompaniesFileError, CompanyIndex, IndexCache, KnownCompanies};
+use crate::companies::{CompaniesFileError, CompanyIndex, KnownCompanies};
 use crate::digest::{ArticleId, LoadError};
 use crate::facts::Facts;
 use crate::query::{QueryError, TextIndex};
@@ -109,9 +109,8 @@ pub fn run(
     } else if !query.is_empty() {
         let companies = if query.uses_companies() {
             let known = KnownCompanies::load_default()?;
-            let cache = cache_dir.and_then(|d| IndexCache::for_paths(d, &args.paths));
-            let done = std::sync::atomic::AtomicUsize::new(0);
-            let (index, report) = CompanyIndex::build_cached(digest, &known, cache.as_ref(), &done);
+            let (index, report) =
+                CompanyIndex::build_for_paths(digest, &known, cache_dir, &args.paths);
             if let Some(e) = report.error {
                 writeln!(err, "warning: company-index cache not saved: {e}")?;
             }

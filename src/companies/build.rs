@@ -1,6 +1,7 @@
 //! Building a [`CompanyIndex`]: every article through the tagger in parallel, or its
 //! findings from the index cache, merged in article order into flat lists.
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -143,6 +144,18 @@ impl CompanyIndex {
             _ => {}
         }
         (builder.finish(), report)
+    }
+
+    /// [`build_cached`](Self::build_cached) through the cache of `paths` in `cache_dir`
+    /// (none for no folder, no paths or the sample): what the CLI commands use.
+    pub fn build_for_paths(
+        digest: &Digest,
+        known: &KnownCompanies,
+        cache_dir: Option<&Path>,
+        paths: &[PathBuf],
+    ) -> (CompanyIndex, CacheReport) {
+        let cache = cache_dir.and_then(|dir| IndexCache::for_paths(dir, paths));
+        Self::build_cached(digest, known, cache.as_ref(), &AtomicUsize::new(0))
     }
 
     pub(super) fn from_findings(known: KnownCompanies, findings: Vec<Findings>) -> CompanyIndex {

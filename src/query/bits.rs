@@ -121,8 +121,7 @@ impl Bits {
     }
 
     pub fn to_vec(&self) -> Vec<u32> {
-        let count = self.words.iter().map(|w| w.count_ones() as usize).sum();
-        let mut out = Vec::with_capacity(count);
+        let mut out = Vec::with_capacity(self.count());
         out.extend(self.iter());
         out
     }

@@ -174,8 +174,10 @@ impl TextIndex {
             while let Some((w, list)) = added.next_if(|(w, _)| w.as_str() < word) {
                 entries.push((w, acc(list)));
             }
-            let more = added.next_if(|(w, _)| w == word).map(|(_, l)| l);
-            let more = more.unwrap_or_default();
+            let more = added
+                .next_if(|(w, _)| w == word)
+                .map(|(_, l)| l)
+                .unwrap_or_default();
             let old = match self.postings.get(i) {
                 Some(Posting::Dense { block }) => {
                     let w = Bits::words_for(from);

@@ -20,7 +20,7 @@ use super::terminal::{Term, TerminalGuard};
 use super::ui::{self, Theme};
 use super::watch::LiveReload;
 use crate::commands;
-use crate::companies::{CompanyIndex, IndexCache, KnownCompanies};
+use crate::companies::{CacheReport, CompanyIndex, IndexCache, KnownCompanies};
 use crate::digest::{LoadError, Loaded};
 use crate::query::TextIndex;
 use crate::state::ReadState;
@@ -204,18 +204,21 @@ fn describe(paths: &[PathBuf]) -> String {
     }
 }
 
-/// The word index of `digest`: the previous one extended when its articles are the
-/// first of `digest`'s, unchanged (`hashes` are `digest`'s, as the company index build
-/// made them); else from its cache file or built (and saved there).
-fn words_after(
+/// The word index of `digest`, after its company index was built through `cache`
+/// (`report`): the `previous` one extended when its articles are the first of
+/// `digest`'s, unchanged (by content hash); else from the cache's words file, or built
+/// (and saved there).
+pub(super) fn word_index(
     digest: &crate::digest::Digest,
+    cache: Option<&IndexCache>,
+    report: &CacheReport,
     previous: Option<(Arc<TextIndex>, Arc<Vec<u128>>)>,
-    hashes: &[u128],
-    saved: Option<(&Path, u128)>,
 ) -> TextIndex {
+    let words_file = cache.map(IndexCache::words_file);
+    let saved = words_file.as_deref().zip(report.digest_key);
     match previous {
         Some((old, old_hashes))
-            if old.articles() == old_hashes.len() && hashes.starts_with(&old_hashes) =>
+            if old.articles() == old_hashes.len() && report.hashes.starts_with(&old_hashes) =>
         {
             let words = old.extended(digest);
             if let Some((path, key)) = saved {
@@ -256,9 +259,7 @@ impl Indexing {
             let (companies, report) =
                 CompanyIndex::build_cached(&digest, &known, cache.as_ref(), &counter);
             if tx.send(Built::Companies(companies)).is_ok() {
-                let words_file = cache.as_ref().map(IndexCache::words_file);
-                let saved = words_file.as_deref().zip(report.digest_key);
-                let words = words_after(&digest, previous, &report.hashes, saved);
+                let words = word_index(&digest, cache.as_ref(), &report, previous);
                 let _ = tx.send(Built::Words(words, report.hashes));
             }
         });

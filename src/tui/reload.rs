@@ -77,13 +77,17 @@ impl Stamps {
 /// Up to this many articles a reload is indexed before the swap (tens of milliseconds).
 pub const INDEX_BEFORE_SWAP_LIMIT: usize = 2_000;
 
+/// A reloaded digest's company and word indexes, and the article hashes (empty without
+/// a cache) that let a later append extend the word index.
+pub type Indexes = (CompanyIndex, TextIndex, Vec<u128>);
+
 /// A new digest, ready to swap in.
 pub struct Reloaded {
     pub digest: Digest,
     /// The company and word indexes of `digest`; `None` when the digest only appends to
     /// the one on screen and is big: the reader keeps its company index and rebuilds
     /// both in the background.
-    pub indexes: Option<(CompanyIndex, TextIndex)>,
+    pub indexes: Option<Indexes>,
     /// Problems found in the new input (`gazette check` lists them), when their number
     /// changed since the last load (0 otherwise: the reader said so already).
     pub warnings: usize,
@@ -145,14 +149,14 @@ impl Reloader {
         self.ids = Some(loaded.digest.articles.iter().map(|a| a.id).collect());
     }
 
-    /// Both indexes of a reloaded digest, through the caches of the paths if any.
-    fn indexes(&self, digest: &crate::digest::Digest) -> (CompanyIndex, TextIndex) {
+    /// Both indexes of a reloaded digest, through the caches of the paths if any, and
+    /// the article hashes the word index covers.
+    fn indexes(&self, digest: &crate::digest::Digest) -> Indexes {
         let done = std::sync::atomic::AtomicUsize::new(0);
         let (companies, report) =
             CompanyIndex::build_cached(digest, &self.known, self.cache.as_ref(), &done);
-        let words_file = self.cache.as_ref().map(IndexCache::words_file);
-        let saved = words_file.as_deref().zip(report.digest_key);
-        (companies, TextIndex::load_or_build(digest, saved))
+        let words = super::launch::word_index(digest, self.cache.as_ref(), &report, None);
+        (companies, words, report.hashes)
     }
 
     pub fn known(&self) -> &KnownCompanies {
@@ -308,10 +312,10 @@ impl App {
             self.overlay = Overlay::None;
         }
         let rebuild = match indexes {
-            Some((companies, words)) => {
+            Some((companies, words, hashes)) => {
                 self.companies = companies;
                 self.text_index = Arc::new(words);
-                self.text_index_hashes = Arc::new(Vec::new());
+                self.text_index_hashes = Arc::new(hashes);
                 self.previous_words = None;
                 self.text_index_ready = true;
                 self.indexing = None;

@@ -69,15 +69,6 @@ impl Writer {
         }
     }
 
-    /// Distinct articles written so far.
-    pub fn len(&self) -> usize {
-        self.seen.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
-    }
-
     fn pair_id(&mut self, key: &str, name: &str) -> u32 {
         let mut both = Vec::with_capacity(key.len() + name.len() + 1);
         both.extend_from_slice(key.as_bytes());
