@@ -13,6 +13,9 @@ pub struct Pty {
     pub raw: Vec<u8>,
     pub master: Box<dyn MasterPty + Send>,
     pub child: Box<dyn Child + Send + Sync>,
+    /// The pty's local flags (ICANON, ECHO…) read before gazette was spawned: a fast
+    /// gazette enters raw mode before the test could look after the spawn.
+    pub initial_local_flags: String,
     rx: mpsc::Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
 }
@@ -43,6 +46,7 @@ impl Pty {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        let initial_local_flags = local_flags(pty.master.as_ref());
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -61,6 +65,7 @@ impl Pty {
             raw: Vec::new(),
             master: pty.master,
             child,
+            initial_local_flags,
             rx,
             writer,
         }
@@ -78,6 +83,11 @@ impl Pty {
         vars.extend(env.iter().map(|(k, v)| (*k, std::ffi::OsStr::new(*v))));
         let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
         Pty::spawn(&args, &vars, cols, rows)
+    }
+
+    /// The pty's local flags now, in the form `initial_local_flags` has.
+    pub fn local_flags(&self) -> String {
+        local_flags(self.master.as_ref())
     }
 
     pub fn screen(&self) -> &vt100::Screen {
@@ -139,4 +149,9 @@ impl Pty {
         self.drain(Duration::from_millis(200));
         status
     }
+}
+
+/// The local-mode flags of a pty, as text (the termios type belongs to portable-pty's nix).
+fn local_flags(master: &(dyn MasterPty + Send)) -> String {
+    format!("{:?}", master.get_termios().unwrap().local_flags)
 }
