@@ -144,7 +144,45 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
 }
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII (or `b.len()`).
+///
+/// Sixteen bytes a step with SSE2 (part of every x86-64), then [`next_interesting_swar`]
+/// for the tail: a profile of 10k articles spent a quarter of the scan in the
+/// eight-byte loop alone.
+#[cfg(target_arch = "x86_64")]
+#[inline]
 fn next_interesting(b: &[u8], mut i: usize) -> usize {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    // `c + (0x80 - 'A')`, read as a signed byte, is below `-128 + 26` exactly for A..=Z.
+    // SAFETY (every `unsafe` here): SSE2 is part of the x86-64 baseline, so its
+    // intrinsics run on every CPU this code is compiled for.
+    let to_signed = unsafe { _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8) };
+    let below = unsafe { _mm_set1_epi8((0x80u8 + 26) as i8) };
+    while let Some(chunk) = b.get(i..i + 16) {
+        // SAFETY: also, `chunk` is 16 readable bytes, and the load needs no alignment.
+        let hits = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let upper = _mm_cmplt_epi8(_mm_add_epi8(v, to_signed), below);
+            // The high bit of each byte: a capital, or a byte that is not ASCII.
+            _mm_movemask_epi8(_mm_or_si128(upper, v)) as u32
+        };
+        if hits != 0 {
+            return i + hits.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    next_interesting_swar(b, i)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn next_interesting(b: &[u8], i: usize) -> usize {
+    next_interesting_swar(b, i)
+}
+
+/// [`next_interesting`] eight bytes a step, in plain integer arithmetic.
+fn next_interesting_swar(b: &[u8], mut i: usize) -> usize {
     const HI: u64 = 0x8080_8080_8080_8080;
     const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const FROM_A: u64 = 0x0101_0101_0101_0101 * (0x80 - b'A' as u64);
@@ -530,6 +568,19 @@ mod tests {
         );
         assert_eq!(words[2].joiner, Joiner::Of);
         assert_eq!(words[4].joiner, Joiner::Amp);
+    }
+
+    #[test]
+    fn both_searches_for_capitals_agree() {
+        let text = "plain words, Then a Capital, an é and “quotes” and 0123456789abcdefXyz ü";
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            let slow = (from..b.len())
+                .find(|&k| b[k].is_ascii_uppercase() || b[k] >= 0x80)
+                .unwrap_or(b.len());
+            assert_eq!(next_interesting(b, from), slow, "from {from}");
+            assert_eq!(next_interesting_swar(b, from), slow, "from {from}");
+        }
     }
 
     #[test]
