@@ -233,6 +233,13 @@ fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
 /// the text (or to `floor`, the end of the previous name), with a full stop or an opening quote in it.
 fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
     let b = text.as_bytes();
+    // Most names follow a space after a word: the loop below would say no on two bytes.
+    if i >= floor + 2
+        && b.get(i - 1) == Some(&b' ')
+        && b.get(i - 2).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let mut j = i;
     let mut stop = false;
     while j > floor {
