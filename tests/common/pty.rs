@@ -115,12 +115,27 @@ impl Pty {
         self.wait_for(&format!("{text:?}"), |s| s.contents().contains(text));
     }
 
-    /// Reads whatever arrives for `time`.
+    /// Reads whatever arrives for `time`, then on until nothing has come for 100 ms (at
+    /// most 5 s more): on a loaded machine a frame still being written is read whole.
     pub fn drain(&mut self, time: Duration) {
-        let end = Instant::now() + time;
-        while Instant::now() < end {
-            if let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(50)) {
-                self.take(&bytes);
+        let start = Instant::now();
+        let mut last = start;
+        loop {
+            let now = Instant::now();
+            let quiet = now.duration_since(last) >= Duration::from_millis(100);
+            if (now.duration_since(start) >= time && quiet)
+                || now.duration_since(start) >= time + Duration::from_secs(5)
+            {
+                break;
+            }
+            match self.rx.recv_timeout(Duration::from_millis(50)) {
+                Ok(bytes) => {
+                    self.take(&bytes);
+                    last = Instant::now();
+                }
+                // gazette has exited and everything it wrote is read.
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
             }
         }
     }
