@@ -1370,42 +1370,84 @@ fn is_one_of(word: &str, words: &[&str]) -> bool {
     !word.is_empty() && words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Up to three words right before `start`, nearest first; empty where punctuation intervenes.
-fn words_before(text: &str, start: usize) -> [&str; 3] {
-    let mut out = [""; 3];
-    let b = text.as_bytes();
-    let lo = floor_boundary(text, start.saturating_sub(80));
-    if start <= lo || b.get(start - 1) != Some(&b' ') {
-        return out;
-    }
-    let mut end = start;
-    while end > lo && b[end - 1] == b' ' {
-        end -= 1;
-    }
-    for slot in out.iter_mut() {
-        let mut from = end;
-        while from > lo && b[from - 1] != b' ' {
-            from -= 1;
+/// Up to three words right before `start`, nearest first, read as far as asked: most
+/// rules look at the nearest word only. Empty where punctuation intervenes.
+struct WordsBefore<'t> {
+    text: &'t str,
+    /// Where reading stops (a char boundary at most 80 bytes back).
+    lo: usize,
+    /// Where the next word ends.
+    end: usize,
+    words: [&'t str; 3],
+    read: usize,
+    done: bool,
+}
+
+impl<'t> WordsBefore<'t> {
+    fn new(text: &'t str, start: usize) -> Self {
+        let b = text.as_bytes();
+        let mut before = WordsBefore {
+            text,
+            lo: 0,
+            end: start,
+            words: [""; 3],
+            read: 0,
+            done: true,
+        };
+        // The byte first: most names follow a space, but the reading needs no more.
+        if start == 0 || b.get(start - 1) != Some(&b' ') {
+            return before;
         }
-        let Some(token) = text.get(from..end) else {
-            break;
+        let lo = floor_boundary(text, start.saturating_sub(80));
+        let spaces = b
+            .get(lo..start)
+            .map_or(0, |s| s.iter().rev().take_while(|&&c| c == b' ').count());
+        before.lo = lo;
+        before.end = start - spaces;
+        before.done = false;
+        before
+    }
+
+    /// Word `k` (0-based, nearest first), or "" where there is none.
+    fn word(&mut self, k: usize) -> &'t str {
+        while self.read <= k && !self.done {
+            self.read_next();
+        }
+        self.words.get(k).copied().unwrap_or("")
+    }
+
+    fn read_next(&mut self) {
+        let (lo, end) = (self.lo, self.end);
+        let from = self
+            .text
+            .as_bytes()
+            .get(lo..end)
+            .and_then(|s| s.iter().rposition(|&c| c == b' '))
+            .map_or(lo, |k| lo + k + 1);
+        self.done = true;
+        let Some(token) = self.text.get(from..end) else {
+            return;
         };
         if !ends_with_word_char(token) {
-            break;
+            return;
         }
         let starts_word = starts_with_word_char(token);
+        let Some(slot) = self.words.get_mut(self.read) else {
+            return;
+        };
         *slot = if starts_word {
             token
         } else {
             token.trim_start_matches(|c: char| !is_word_char(c))
         };
+        self.read += 1;
         // A word that begins with punctuation ("(company") is the last one in reach.
-        if from == lo || !starts_word {
-            break;
+        if from == lo || !starts_word || self.read == self.words.len() {
+            return;
         }
-        end = from - 1;
+        self.done = false;
+        self.end = from - 1;
     }
-    out
 }
 
 /// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
@@ -1563,6 +1605,12 @@ impl<'t, const N: usize> ContextWords<'t> for [&'t str; N] {
     }
 }
 
+impl<'t> ContextWords<'t> for WordsBefore<'t> {
+    fn word(&mut self, k: usize) -> &'t str {
+        WordsBefore::word(self, k)
+    }
+}
+
 impl<'t> ContextWords<'t> for WordsAfter<'t> {
     fn word(&mut self, k: usize) -> &'t str {
         WordsAfter::word(self, k)
@@ -1604,7 +1652,7 @@ impl<'t, W: ContextWords<'t>> Context<W> {
 
 /// Reads the context around one item and records company, person and place evidence.
 fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
-    let mut before = Context::new(words_before(text, item.start));
+    let mut before = Context::new(WordsBefore::new(text, item.start));
     let after_end = if item.possessive {
         item.poss_end
     } else {
@@ -1676,20 +1724,22 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if before.is(0, ROLE) {
         item.company = true;
     }
-    let (b0, b1) = (before.word(0), before.word(1));
+    // Only a few nearest words ("by", "at", "in", …) need the word before them.
+    let b0 = before.word(0);
     if (b0 == "by" && before.is(1, BY_VERB)) || before.is(0, DEAL_VERB) {
         item.company = true;
     }
     // "state-owned BAIC", "family-controlled X".
-    if ["-owned", "-backed", "-funded", "-controlled"]
-        .iter()
-        .any(|suffix| b0.ends_with(suffix))
+    if b0.ends_with('d')
+        && ["-owned", "-backed", "-funded", "-controlled"]
+            .iter()
+            .any(|suffix| b0.ends_with(suffix))
     {
         item.company = true;
     }
     // "taken private by X", "bought out by X", "snapped up by X".
     if b0 == "by"
-        && is_one_of(b1, &["private", "over", "out", "up"])
+        && is_one_of(before.word(1), &["private", "over", "out", "up"])
         && (before.is(2, BY_VERB) || is_one_of(before.word(2), &["taken", "snapped", "taking"]))
     {
         item.company = true;
@@ -1698,16 +1748,18 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if b0 == "at" && before.is(1, STAFF) {
         item.company = true;
     }
-    if !b1.is_empty()
-        && b0.len() <= 4
-        && DEAL_PAIRS
-            .iter()
-            .any(|(a, b)| b1.eq_ignore_ascii_case(a) && b0.eq_ignore_ascii_case(b))
-    {
-        item.company = true;
+    if is_one_of(b0, &["in", "from", "with", "of", "off", "to", "like"]) {
+        let b1 = before.word(1);
+        if !b1.is_empty()
+            && DEAL_PAIRS
+                .iter()
+                .any(|(a, b)| b1.eq_ignore_ascii_case(a) && b0.eq_ignore_ascii_case(b))
+        {
+            item.company = true;
+        }
     }
     if (is_one_of(b0, &["like", "including"]) && before.is(1, ROLE))
-        || (b0 == "as" && b1 == "such" && before.is(2, ROLE))
+        || (b0 == "as" && before.word(1) == "such" && before.is(2, ROLE))
     {
         item.company = true;
     }
@@ -1732,7 +1784,9 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     }
 
     // Place.
-    if item.suffix == Suffix::Place || (b0 == "in" && is_one_of(b1, &["based", "headquartered"])) {
+    if item.suffix == Suffix::Place
+        || (b0 == "in" && is_one_of(before.word(1), &["based", "headquartered"]))
+    {
         item.place = true;
     }
 }
