@@ -1259,17 +1259,26 @@ const STAFF_NOUNS: &[&str] = &[
     "managers",
 ];
 
-/// Every context word list in one hash map: word -> bit set of the lists holding it.
+/// Every context word list in one table: word -> bit set of the lists holding it.
 /// One lookup per word beats scanning a dozen lists for each name.
 static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     let mut lexicon = Lexicon {
-        map: FxHashMap::default(),
+        keys: [0; LEXICON_SLOTS],
+        bits: [0; LEXICON_SLOTS],
         shapes: [0; 33],
     };
     for (list_id, list) in LISTS.iter().enumerate() {
         for word in list.iter() {
             if let Some(key) = lexicon_key(word.as_bytes()) {
-                *lexicon.map.entry(key).or_default() |= 1 << list_id;
+                let mut i = lexicon_slot(key);
+                // Linear probing: a key's slot, or the first empty one after it.
+                while lexicon.keys.get(i).is_some_and(|&k| k != 0 && k != key) {
+                    i = (i + 1) % LEXICON_SLOTS;
+                }
+                if let (Some(k), Some(bits)) = (lexicon.keys.get_mut(i), lexicon.bits.get_mut(i)) {
+                    *k = key;
+                    *bits |= 1 << list_id;
+                }
             }
             if let (Some(shape), Some(&first)) =
                 (lexicon.shapes.get_mut(word.len()), word.as_bytes().first())
@@ -1281,12 +1290,25 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     lexicon
 });
 
+/// Slots of the lexicon's table: a power of two, over twice its words, so that most
+/// lookups read one slot (a test checks the words fit).
+const LEXICON_SLOTS: usize = 1024;
+
 struct Lexicon {
-    /// By [`lexicon_key`]: a number, so a lookup hashes two words and compares without `memcmp`.
-    map: FxHashMap<u128, u16>,
+    /// Open addressing from [`lexicon_slot`]: [`lexicon_key`]s (0: empty), numbers that
+    /// compare without `memcmp`, and their list bits. Cheaper than a general hash map:
+    /// no hasher state, no control bytes.
+    keys: [u128; LEXICON_SLOTS],
+    bits: [u16; LEXICON_SLOTS],
     /// By word length, a bit per first letter (folded to 5 bits) of some word of that
     /// length: most words are rejected by this before hashing.
     shapes: [u32; 33],
+}
+
+/// A key's first slot: its two halves (the length is in the top byte) mixed by a multiply.
+fn lexicon_slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
 }
 
 const LISTS: [&[&str]; 11] = [
@@ -1334,9 +1356,17 @@ fn lexicon_bits(word: &str) -> u16 {
     {
         return 0;
     }
-    lexicon_key(bytes)
-        .and_then(|key| lexicon.map.get(&key).copied())
-        .unwrap_or(0)
+    let Some(key) = lexicon_key(bytes) else {
+        return 0;
+    };
+    let mut i = lexicon_slot(key);
+    loop {
+        match lexicon.keys.get(i) {
+            Some(&k) if k == key => return lexicon.bits.get(i).copied().unwrap_or(0),
+            Some(&k) if k != 0 => i = (i + 1) % LEXICON_SLOTS,
+            _ => return 0,
+        }
+    }
 }
 
 /// The longest word in the lexicon's lists (all lower-case ASCII; a test checks).
@@ -2149,6 +2179,8 @@ mod tests {
         assert_eq!(lexicon_bits("Ceo"), PERSON | POSSESSIVE_NOUN);
         assert_eq!(lexicon_bits("pharmaceuticals"), COMPANY_SUFFIX);
         assert_eq!(lexicon_bits("pharmaceuticalsx"), 0);
+        let filled = LEXICON.keys.iter().filter(|&&k| k != 0).count();
+        assert!(filled * 2 <= LEXICON_SLOTS, "{filled} words");
     }
 
     #[test]
