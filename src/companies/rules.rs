@@ -1385,8 +1385,12 @@ fn lexicon_key(bytes: &[u8]) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > LEXICON_WORD {
         return None;
     }
-    let lo = ascii_lower(load_u64(bytes.get(..8).unwrap_or(bytes)));
-    let hi = ascii_lower(load_u64(bytes.get(8..).unwrap_or_default()));
+    // Most words fit the low half: the high one is then zero, with nothing to fold.
+    let (lo, hi) = match bytes.split_first_chunk::<8>() {
+        Some((head, rest)) if !rest.is_empty() => (u64::from_le_bytes(*head), load_u64(rest)),
+        _ => (load_u64(bytes), 0),
+    };
+    let (lo, hi) = (ascii_lower(lo), if hi == 0 { 0 } else { ascii_lower(hi) });
     Some(u128::from(lo) | (u128::from(hi) << 64) | ((bytes.len() as u128) << 120))
 }
 
