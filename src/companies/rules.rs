@@ -1318,7 +1318,44 @@ fn lexicon_slot(key: u128) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
 }
 
-const LISTS: [&[&str]; 11] = [
+/// Words before a name after which the word before them matters ("acquired by X",
+/// "analysts at X", "stake in X", "such as X"): a superset of what the rules compare.
+const LINKS: &[&str] = &[
+    "by",
+    "at",
+    "as",
+    "like",
+    "including",
+    "in",
+    "from",
+    "with",
+    "of",
+    "off",
+    "to",
+];
+
+/// First words after ", " that the appositive rules read on from ("X, a startup",
+/// "X, which raised", "X, based in").
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "which",
+    "that",
+    "founded",
+    "owned",
+    "backed",
+    "acquired",
+    "headquartered",
+    "based",
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+];
+
+const LISTS: [&[&str]; 13] = [
     ROLE_NOUNS,
     PERSON_NOUNS,
     COMPANY_VERBS,
@@ -1330,6 +1367,8 @@ const LISTS: [&[&str]; 11] = [
     APPOSITIVE_STOPS,
     COMPANY_SUFFIXES,
     STAFF_NOUNS,
+    LINKS,
+    APPOSITIVE_OPENERS,
 ];
 const ROLE: u16 = 1;
 const PERSON: u16 = 1 << 1;
@@ -1342,6 +1381,8 @@ const DEAL_VERB: u16 = 1 << 7;
 const APPOSITIVE_STOP: u16 = 1 << 8;
 const COMPANY_SUFFIX: u16 = 1 << 9;
 const STAFF: u16 = 1 << 10;
+const LINK: u16 = 1 << 11;
+const APPOSITIVE_OPENER: u16 = 1 << 12;
 
 /// Whether `word` (any ASCII case) is in one of the lists in `lists`.
 fn is_in(word: &str, lists: u16) -> bool {
@@ -1714,6 +1755,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         } else if is_capitalised_possessive(first) && after.is(1, PERSON) {
             // "Stewart Butterfield, Slack’s chief executive"
             item.person = true;
+        } else if !after.is(0, APPOSITIVE_OPENER) {
+            // One lexicon bit for the first words the rules below read on from.
         } else if is_one_of(first, &["a", "an", "the", "its"]) {
             for k in 1..8 {
                 if after.word(k).is_empty() || after.is(k, APPOSITIVE_STOP) {
@@ -1765,9 +1808,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if before.is(0, ROLE) {
         item.company = true;
     }
-    // Only a few nearest words ("by", "at", "in", …) need the word before them.
     let b0 = before.word(0);
-    if (b0 == "by" && before.is(1, BY_VERB)) || before.is(0, DEAL_VERB) {
+    if before.is(0, DEAL_VERB) {
         item.company = true;
     }
     // "state-owned BAIC", "family-controlled X".
@@ -1778,31 +1820,41 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     {
         item.company = true;
     }
-    // "taken private by X", "bought out by X", "snapped up by X".
-    if b0 == "by"
-        && is_one_of(before.word(1), &["private", "over", "out", "up"])
-        && (before.is(2, BY_VERB) || is_one_of(before.word(2), &["taken", "snapped", "taking"]))
-    {
-        item.company = true;
-    }
-    // "analysts at X", "a partner at X": people who work at a firm.
-    if b0 == "at" && before.is(1, STAFF) {
-        item.company = true;
-    }
-    if is_one_of(b0, &["in", "from", "with", "of", "off", "to", "like"]) {
+    // Only after a linking word ("by", "at", "in", …) do the words before it matter:
+    // one lexicon bit spares most names the comparisons below.
+    if before.is(0, LINK) {
+        if b0 == "by" && before.is(1, BY_VERB) {
+            item.company = true;
+        }
+        // "taken private by X", "bought out by X", "snapped up by X".
+        if b0 == "by"
+            && is_one_of(before.word(1), &["private", "over", "out", "up"])
+            && (before.is(2, BY_VERB) || is_one_of(before.word(2), &["taken", "snapped", "taking"]))
+        {
+            item.company = true;
+        }
+        // "analysts at X", "a partner at X": people who work at a firm.
+        if b0 == "at" && before.is(1, STAFF) {
+            item.company = true;
+        }
         let b1 = before.word(1);
         if !b1.is_empty()
+            && b0.len() <= 4
             && DEAL_PAIRS
                 .iter()
                 .any(|(a, b)| b1.eq_ignore_ascii_case(a) && b0.eq_ignore_ascii_case(b))
         {
             item.company = true;
         }
-    }
-    if (is_one_of(b0, &["like", "including"]) && before.is(1, ROLE))
-        || (b0 == "as" && before.word(1) == "such" && before.is(2, ROLE))
-    {
-        item.company = true;
+        if (is_one_of(b0, &["like", "including"]) && before.is(1, ROLE))
+            || (b0 == "as" && b1 == "such" && before.is(2, ROLE))
+        {
+            item.company = true;
+        }
+        // Place.
+        if b0 == "in" && is_one_of(b1, &["based", "headquartered"]) {
+            item.place = true;
+        }
     }
     if !comma && !item.possessive {
         let verb = (0..3).find(|&k| !after.is(k, SKIP));
@@ -1824,10 +1876,7 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         item.company = true;
     }
 
-    // Place.
-    if item.suffix == Suffix::Place
-        || (b0 == "in" && is_one_of(before.word(1), &["based", "headquartered"]))
-    {
+    if item.suffix == Suffix::Place {
         item.place = true;
     }
 }
