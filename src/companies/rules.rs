@@ -2080,7 +2080,12 @@ const INSTITUTION_NOUNS: &[&str] = &[
 
 /// Whether the gap between two names joins them into a list (bytes: the gap is
 /// compared, never decoded, and slicing bytes skips the char-boundary checks).
+#[inline]
 fn is_coordinator(gap: &[u8]) -> bool {
+    // The longest, ", as well as The ", has 17 bytes: most gaps are out on their length.
+    if gap.len() > 17 {
+        return false;
+    }
     // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
     let gap = gap
         .strip_suffix(b"The ")
