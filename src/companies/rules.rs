@@ -1491,6 +1491,8 @@ impl<'t> WordsBefore<'t> {
     }
 
     /// Word `k` (0-based, nearest first), or "" where there is none.
+    /// Inlined: most calls ask for a word read already; the reading is a call.
+    #[inline]
     fn word(&mut self, k: usize) -> &'t str {
         while self.read <= k && !self.done {
             self.read_next();
@@ -1498,6 +1500,7 @@ impl<'t> WordsBefore<'t> {
         self.words.get(k).copied().unwrap_or("")
     }
 
+    #[inline(never)]
     fn read_next(&mut self) {
         let (lo, end) = (self.lo, self.end);
         let from = self
@@ -1582,7 +1585,8 @@ impl<'t> WordsAfter<'t> {
         }
     }
 
-    /// Word `k` (0-based), or "" where there is none.
+    /// Word `k` (0-based), or "" where there is none (inlined, as [`WordsBefore::word`]).
+    #[inline]
     fn word(&mut self, k: usize) -> &'t str {
         while self.read <= k && !self.done {
             self.read_next();
@@ -1590,6 +1594,7 @@ impl<'t> WordsAfter<'t> {
         self.words.get(k).copied().unwrap_or("")
     }
 
+    #[inline(never)]
     fn read_next(&mut self) {
         if self.read >= self.limit {
             self.done = true;
@@ -1734,12 +1739,14 @@ impl<'t, const N: usize> ContextWords<'t> for [&'t str; N] {
 }
 
 impl<'t> ContextWords<'t> for WordsBefore<'t> {
+    #[inline]
     fn word(&mut self, k: usize) -> &'t str {
         WordsBefore::word(self, k)
     }
 }
 
 impl<'t> ContextWords<'t> for WordsAfter<'t> {
+    #[inline]
     fn word(&mut self, k: usize) -> &'t str {
         WordsAfter::word(self, k)
     }
