@@ -146,8 +146,9 @@ impl AggIndex {
         start..self.arena.len() as u32
     }
 
-    fn find(&self, aggs: &[Agg], key: &str) -> Option<usize> {
-        let i = *self.by_hash.get(&hash_key(key))?;
+    /// The agg of `key`, whose [`hash_key`] is `hash` (the caller keeps it for an insert).
+    fn find(&self, aggs: &[Agg], key: &str, hash: u64) -> Option<usize> {
+        let i = *self.by_hash.get(&hash)?;
         if aggs.get(i).is_some_and(|a| self.text(&a.key) == key) {
             return Some(i);
         }
@@ -670,7 +671,8 @@ fn record_stretch(
     let what = if rejected {
         What::Rejected
     } else {
-        let agg = match agg_index.find(aggs, key) {
+        let hash = hash_key(key);
+        let agg = match agg_index.find(aggs, key, hash) {
             Some(agg) => agg,
             None if mode == Mode::TitleCaseHeadline => {
                 // Only names already seen in the body count in a Title Case headline.
@@ -698,7 +700,7 @@ fn record_stretch(
                 };
                 let i = aggs.len();
                 aggs.push(Agg {
-                    key: key_range.clone(),
+                    key: key_range,
                     name: name_range,
                     first_word,
                     last_word,
@@ -709,7 +711,6 @@ fn record_stretch(
                     place: false,
                     rejected: false,
                 });
-                let hash = hash_key(agg_index.text(&key_range));
                 agg_index.by_hash.entry(hash).or_insert(i);
                 i
             }
