@@ -49,12 +49,19 @@ pub struct Scratch {
 /// Up to eight bytes as a little-endian number, zero-padded: one load for the common
 /// case, where copying a variable-length word into a buffer is a `memmove` call.
 fn load_u64(bytes: &[u8]) -> u64 {
-    match bytes.first_chunk::<8>() {
-        Some(chunk) => u64::from_le_bytes(*chunk),
-        None => bytes
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
+    let n = bytes.len();
+    if let Some(chunk) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*chunk);
+    }
+    // Shorter words: the first and the last 4 (or 2) bytes, two loads that may overlap;
+    // bytes both hold are the same bytes, so OR-ing them is exact (a byte loop costs
+    // a few instructions a byte).
+    if let (Some(a), Some(b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*a)) | (u64::from(u32::from_le_bytes(*b)) << ((n - 4) * 8))
+    } else if let (Some(a), Some(b)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(*a)) | (u64::from(u16::from_le_bytes(*b)) << ((n - 2) * 8))
+    } else {
+        bytes.first().map_or(0, |&c| u64::from(c))
     }
 }
 
@@ -139,8 +146,9 @@ impl AggIndex {
         start..self.arena.len() as u32
     }
 
-    fn find(&self, aggs: &[Agg], key: &str) -> Option<usize> {
-        let i = *self.by_hash.get(&hash_key(key))?;
+    /// The agg of `key`, whose [`hash_key`] is `hash` (the caller keeps it for an insert).
+    fn find(&self, aggs: &[Agg], key: &str, hash: u64) -> Option<usize> {
+        let i = *self.by_hash.get(&hash)?;
         if aggs.get(i).is_some_and(|a| self.text(&a.key) == key) {
             return Some(i);
         }
@@ -721,7 +729,8 @@ fn record_stretch(
     let what = if rejected {
         What::Rejected
     } else {
-        let agg = match agg_index.find(aggs, key) {
+        let hash = hash_key(key);
+        let agg = match agg_index.find(aggs, key, hash) {
             Some(agg) => agg,
             None if mode == Mode::TitleCaseHeadline => {
                 // Only names already seen in the body count in a Title Case headline.
@@ -749,7 +758,7 @@ fn record_stretch(
                 };
                 let i = aggs.len();
                 aggs.push(Agg {
-                    key: key_range.clone(),
+                    key: key_range,
                     name: name_range,
                     first_word,
                     last_word,
@@ -760,7 +769,6 @@ fn record_stretch(
                     place: false,
                     rejected: false,
                 });
-                let hash = hash_key(agg_index.text(&key_range));
                 agg_index.by_hash.entry(hash).or_insert(i);
                 i
             }
@@ -1317,17 +1325,26 @@ const STAFF_NOUNS: &[&str] = &[
     "managers",
 ];
 
-/// Every context word list in one hash map: word -> bit set of the lists holding it.
+/// Every context word list in one table: word -> bit set of the lists holding it.
 /// One lookup per word beats scanning a dozen lists for each name.
 static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     let mut lexicon = Lexicon {
-        map: FxHashMap::default(),
+        keys: [0; LEXICON_SLOTS],
+        bits: [0; LEXICON_SLOTS],
         shapes: [0; 33],
     };
     for (list_id, list) in LISTS.iter().enumerate() {
         for word in list.iter() {
             if let Some(key) = lexicon_key(word.as_bytes()) {
-                *lexicon.map.entry(key).or_default() |= 1 << list_id;
+                let mut i = lexicon_slot(key);
+                // Linear probing: a key's slot, or the first empty one after it.
+                while lexicon.keys.get(i).is_some_and(|&k| k != 0 && k != key) {
+                    i = (i + 1) % LEXICON_SLOTS;
+                }
+                if let (Some(k), Some(bits)) = (lexicon.keys.get_mut(i), lexicon.bits.get_mut(i)) {
+                    *k = key;
+                    *bits |= 1 << list_id;
+                }
             }
             if let (Some(shape), Some(&first)) =
                 (lexicon.shapes.get_mut(word.len()), word.as_bytes().first())
@@ -1339,15 +1356,65 @@ static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
     lexicon
 });
 
+/// Slots of the lexicon's table: a power of two, over twice its words, so that most
+/// lookups read one slot (a test checks the words fit).
+const LEXICON_SLOTS: usize = 1024;
+
 struct Lexicon {
-    /// By [`lexicon_key`]: a number, so a lookup hashes two words and compares without `memcmp`.
-    map: FxHashMap<u128, u16>,
+    /// Open addressing from [`lexicon_slot`]: [`lexicon_key`]s (0: empty), numbers that
+    /// compare without `memcmp`, and their list bits. Cheaper than a general hash map:
+    /// no hasher state, no control bytes.
+    keys: [u128; LEXICON_SLOTS],
+    bits: [u16; LEXICON_SLOTS],
     /// By word length, a bit per first letter (folded to 5 bits) of some word of that
     /// length: most words are rejected by this before hashing.
     shapes: [u32; 33],
 }
 
-const LISTS: [&[&str]; 11] = [
+/// A key's first slot: its two halves (the length is in the top byte) mixed by a multiply.
+fn lexicon_slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
+}
+
+/// Words before a name after which the word before them matters ("acquired by X",
+/// "analysts at X", "stake in X", "such as X"): a superset of what the rules compare.
+const LINKS: &[&str] = &[
+    "by",
+    "at",
+    "as",
+    "like",
+    "including",
+    "in",
+    "from",
+    "with",
+    "of",
+    "off",
+    "to",
+];
+
+/// First words after ", " that the appositive rules read on from ("X, a startup",
+/// "X, which raised", "X, based in").
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "which",
+    "that",
+    "founded",
+    "owned",
+    "backed",
+    "acquired",
+    "headquartered",
+    "based",
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+];
+
+const LISTS: [&[&str]; 13] = [
     ROLE_NOUNS,
     PERSON_NOUNS,
     COMPANY_VERBS,
@@ -1359,6 +1426,8 @@ const LISTS: [&[&str]; 11] = [
     APPOSITIVE_STOPS,
     COMPANY_SUFFIXES,
     STAFF_NOUNS,
+    LINKS,
+    APPOSITIVE_OPENERS,
 ];
 const ROLE: u16 = 1;
 const PERSON: u16 = 1 << 1;
@@ -1371,6 +1440,8 @@ const DEAL_VERB: u16 = 1 << 7;
 const APPOSITIVE_STOP: u16 = 1 << 8;
 const COMPANY_SUFFIX: u16 = 1 << 9;
 const STAFF: u16 = 1 << 10;
+const LINK: u16 = 1 << 11;
+const APPOSITIVE_OPENER: u16 = 1 << 12;
 
 /// Whether `word` (any ASCII case) is in one of the lists in `lists`.
 fn is_in(word: &str, lists: u16) -> bool {
@@ -1392,9 +1463,17 @@ fn lexicon_bits(word: &str) -> u16 {
     {
         return 0;
     }
-    lexicon_key(bytes)
-        .and_then(|key| lexicon.map.get(&key).copied())
-        .unwrap_or(0)
+    let Some(key) = lexicon_key(bytes) else {
+        return 0;
+    };
+    let mut i = lexicon_slot(key);
+    loop {
+        match lexicon.keys.get(i) {
+            Some(&k) if k == key => return lexicon.bits.get(i).copied().unwrap_or(0),
+            Some(&k) if k != 0 => i = (i + 1) % LEXICON_SLOTS,
+            _ => return 0,
+        }
+    }
 }
 
 /// The longest word in the lexicon's lists (all lower-case ASCII; a test checks).
@@ -1406,8 +1485,12 @@ fn lexicon_key(bytes: &[u8]) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > LEXICON_WORD {
         return None;
     }
-    let lo = ascii_lower(load_u64(bytes.get(..8).unwrap_or(bytes)));
-    let hi = ascii_lower(load_u64(bytes.get(8..).unwrap_or_default()));
+    // Most words fit the low half: the high one is then zero, with nothing to fold.
+    let (lo, hi) = match bytes.split_first_chunk::<8>() {
+        Some((head, rest)) if !rest.is_empty() => (u64::from_le_bytes(*head), load_u64(rest)),
+        _ => (load_u64(bytes), 0),
+    };
+    let (lo, hi) = (ascii_lower(lo), if hi == 0 { 0 } else { ascii_lower(hi) });
     Some(u128::from(lo) | (u128::from(hi) << 64) | ((bytes.len() as u128) << 120))
 }
 
@@ -1428,42 +1511,87 @@ fn is_one_of(word: &str, words: &[&str]) -> bool {
     !word.is_empty() && words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Up to three words right before `start`, nearest first; empty where punctuation intervenes.
-fn words_before(text: &str, start: usize) -> [&str; 3] {
-    let mut out = [""; 3];
-    let b = text.as_bytes();
-    let lo = floor_boundary(text, start.saturating_sub(80));
-    if start <= lo || b.get(start - 1) != Some(&b' ') {
-        return out;
-    }
-    let mut end = start;
-    while end > lo && b[end - 1] == b' ' {
-        end -= 1;
-    }
-    for slot in out.iter_mut() {
-        let mut from = end;
-        while from > lo && b[from - 1] != b' ' {
-            from -= 1;
+/// Up to three words right before `start`, nearest first, read as far as asked: most
+/// rules look at the nearest word only. Empty where punctuation intervenes.
+struct WordsBefore<'t> {
+    text: &'t str,
+    /// Where reading stops (a char boundary at most 80 bytes back).
+    lo: usize,
+    /// Where the next word ends.
+    end: usize,
+    words: [&'t str; 3],
+    read: usize,
+    done: bool,
+}
+
+impl<'t> WordsBefore<'t> {
+    fn new(text: &'t str, start: usize) -> Self {
+        let b = text.as_bytes();
+        let mut before = WordsBefore {
+            text,
+            lo: 0,
+            end: start,
+            words: [""; 3],
+            read: 0,
+            done: true,
+        };
+        // The byte first: most names follow a space, but the reading needs no more.
+        if start == 0 || b.get(start - 1) != Some(&b' ') {
+            return before;
         }
-        let Some(token) = text.get(from..end) else {
-            break;
+        let lo = floor_boundary(text, start.saturating_sub(80));
+        let spaces = b
+            .get(lo..start)
+            .map_or(0, |s| s.iter().rev().take_while(|&&c| c == b' ').count());
+        before.lo = lo;
+        before.end = start - spaces;
+        before.done = false;
+        before
+    }
+
+    /// Word `k` (0-based, nearest first), or "" where there is none.
+    /// Inlined: most calls ask for a word read already; the reading is a call.
+    #[inline]
+    fn word(&mut self, k: usize) -> &'t str {
+        while self.read <= k && !self.done {
+            self.read_next();
+        }
+        self.words.get(k).copied().unwrap_or("")
+    }
+
+    #[inline(never)]
+    fn read_next(&mut self) {
+        let (lo, end) = (self.lo, self.end);
+        let from = self
+            .text
+            .as_bytes()
+            .get(lo..end)
+            .and_then(last_space)
+            .map_or(lo, |k| lo + k + 1);
+        self.done = true;
+        let Some(token) = self.text.get(from..end) else {
+            return;
         };
         if !ends_with_word_char(token) {
-            break;
+            return;
         }
         let starts_word = starts_with_word_char(token);
+        let Some(slot) = self.words.get_mut(self.read) else {
+            return;
+        };
         *slot = if starts_word {
             token
         } else {
             token.trim_start_matches(|c: char| !is_word_char(c))
         };
+        self.read += 1;
         // A word that begins with punctuation ("(company") is the last one in reach.
-        if from == lo || !starts_word {
-            break;
+        if from == lo || !starts_word || self.read == self.words.len() {
+            return;
         }
-        end = from - 1;
+        self.done = false;
+        self.end = from - 1;
     }
-    out
 }
 
 /// Up to eight words right after `end`, and whether they follow ", ". Stops at punctuation.
@@ -1516,7 +1644,8 @@ impl<'t> WordsAfter<'t> {
         }
     }
 
-    /// Word `k` (0-based), or "" where there is none.
+    /// Word `k` (0-based), or "" where there is none (inlined, as [`WordsBefore::word`]).
+    #[inline]
     fn word(&mut self, k: usize) -> &'t str {
         while self.read <= k && !self.done {
             self.read_next();
@@ -1524,16 +1653,17 @@ impl<'t> WordsAfter<'t> {
         self.words.get(k).copied().unwrap_or("")
     }
 
+    #[inline(never)]
     fn read_next(&mut self) {
         if self.read >= self.limit {
             self.done = true;
             return;
         }
         let (b, hi, from) = (self.text.as_bytes(), self.hi, self.from);
-        let mut to = from;
-        while to < hi && b.get(to).is_some_and(|&c| c != b' ') {
-            to += 1;
-        }
+        let to = b
+            .get(from..hi)
+            .and_then(first_space)
+            .map_or(hi, |k| from + k);
         let Some(token) = self.text.get(from..to) else {
             self.done = true;
             return;
@@ -1556,6 +1686,52 @@ impl<'t> WordsAfter<'t> {
         }
         self.from = to + 1;
     }
+}
+
+/// Eight bytes with a space as 0x00, for the zero-byte tests of [`first_space`] and [`last_space`].
+fn spaces_zeroed(chunk: &[u8; 8]) -> u64 {
+    u64::from_le_bytes(*chunk) ^ 0x2020_2020_2020_2020
+}
+
+/// The index of the first space in `bytes`, eight bytes at a time: context words are
+/// short, but a byte loop costs a few instructions a byte.
+fn first_space(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let x = chunk.first_chunk::<8>().map_or(!0, spaces_zeroed);
+        // The classic zero-byte test: its lowest set bit is exact (false hits only
+        // ever sit above a real one).
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(base + zero.trailing_zeros() as usize / 8);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == b' ')
+        .map(|k| base + k)
+}
+
+/// The index of the last space in `bytes`, eight bytes at a time from the end.
+fn last_space(bytes: &[u8]) -> Option<usize> {
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut chunks = bytes.rchunks_exact(8);
+    let mut end = bytes.len();
+    for chunk in &mut chunks {
+        let x = chunk.first_chunk::<8>().map_or(!0, spaces_zeroed);
+        // An exact zero-byte test (no carries between bytes), as the highest one is wanted.
+        let zero = !(((x & LOWS) + LOWS) | x | LOWS);
+        if zero != 0 {
+            return Some(end - 1 - zero.leading_zeros() as usize / 8);
+        }
+        end -= 8;
+    }
+    chunks.remainder().iter().rposition(|&c| c == b' ')
 }
 
 /// `s.starts_with(is_word_char)`, answering ASCII from the byte.
@@ -1621,7 +1797,15 @@ impl<'t, const N: usize> ContextWords<'t> for [&'t str; N] {
     }
 }
 
+impl<'t> ContextWords<'t> for WordsBefore<'t> {
+    #[inline]
+    fn word(&mut self, k: usize) -> &'t str {
+        WordsBefore::word(self, k)
+    }
+}
+
 impl<'t> ContextWords<'t> for WordsAfter<'t> {
+    #[inline]
     fn word(&mut self, k: usize) -> &'t str {
         WordsAfter::word(self, k)
     }
@@ -1662,7 +1846,7 @@ impl<'t, W: ContextWords<'t>> Context<W> {
 
 /// Reads the context around one item and records company, person and place evidence.
 fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
-    let mut before = Context::new(words_before(text, item.start));
+    let mut before = Context::new(WordsBefore::new(text, item.start));
     let after_end = if item.possessive {
         item.poss_end
     } else {
@@ -1683,6 +1867,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         } else if is_capitalised_possessive(first) && after.is(1, PERSON) {
             // "Stewart Butterfield, Slack’s chief executive"
             item.person = true;
+        } else if !after.is(0, APPOSITIVE_OPENER) {
+            // One lexicon bit for the first words the rules below read on from.
         } else if is_one_of(first, &["a", "an", "the", "its"]) {
             for k in 1..8 {
                 if after.word(k).is_empty() || after.is(k, APPOSITIVE_STOP) {
@@ -1734,40 +1920,53 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if before.is(0, ROLE) {
         item.company = true;
     }
-    let (b0, b1) = (before.word(0), before.word(1));
-    if (b0 == "by" && before.is(1, BY_VERB)) || before.is(0, DEAL_VERB) {
+    let b0 = before.word(0);
+    if before.is(0, DEAL_VERB) {
         item.company = true;
     }
     // "state-owned BAIC", "family-controlled X".
-    if ["-owned", "-backed", "-funded", "-controlled"]
-        .iter()
-        .any(|suffix| b0.ends_with(suffix))
-    {
-        item.company = true;
-    }
-    // "taken private by X", "bought out by X", "snapped up by X".
-    if b0 == "by"
-        && is_one_of(b1, &["private", "over", "out", "up"])
-        && (before.is(2, BY_VERB) || is_one_of(before.word(2), &["taken", "snapped", "taking"]))
-    {
-        item.company = true;
-    }
-    // "analysts at X", "a partner at X": people who work at a firm.
-    if b0 == "at" && before.is(1, STAFF) {
-        item.company = true;
-    }
-    if !b1.is_empty()
-        && b0.len() <= 4
-        && DEAL_PAIRS
+    if b0.ends_with('d')
+        && ["-owned", "-backed", "-funded", "-controlled"]
             .iter()
-            .any(|(a, b)| b1.eq_ignore_ascii_case(a) && b0.eq_ignore_ascii_case(b))
+            .any(|suffix| b0.ends_with(suffix))
     {
         item.company = true;
     }
-    if (is_one_of(b0, &["like", "including"]) && before.is(1, ROLE))
-        || (b0 == "as" && b1 == "such" && before.is(2, ROLE))
-    {
-        item.company = true;
+    // Only after a linking word ("by", "at", "in", …) do the words before it matter:
+    // one lexicon bit spares most names the comparisons below.
+    if before.is(0, LINK) {
+        if b0 == "by" && before.is(1, BY_VERB) {
+            item.company = true;
+        }
+        // "taken private by X", "bought out by X", "snapped up by X".
+        if b0 == "by"
+            && is_one_of(before.word(1), &["private", "over", "out", "up"])
+            && (before.is(2, BY_VERB) || is_one_of(before.word(2), &["taken", "snapped", "taking"]))
+        {
+            item.company = true;
+        }
+        // "analysts at X", "a partner at X": people who work at a firm.
+        if b0 == "at" && before.is(1, STAFF) {
+            item.company = true;
+        }
+        let b1 = before.word(1);
+        if !b1.is_empty()
+            && b0.len() <= 4
+            && DEAL_PAIRS
+                .iter()
+                .any(|(a, b)| b1.eq_ignore_ascii_case(a) && b0.eq_ignore_ascii_case(b))
+        {
+            item.company = true;
+        }
+        if (is_one_of(b0, &["like", "including"]) && before.is(1, ROLE))
+            || (b0 == "as" && b1 == "such" && before.is(2, ROLE))
+        {
+            item.company = true;
+        }
+        // Place.
+        if b0 == "in" && is_one_of(b1, &["based", "headquartered"]) {
+            item.place = true;
+        }
     }
     if !comma && !item.possessive {
         let verb = (0..3).find(|&k| !after.is(k, SKIP));
@@ -1789,8 +1988,7 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         item.company = true;
     }
 
-    // Place.
-    if item.suffix == Suffix::Place || (b0 == "in" && is_one_of(b1, &["based", "headquartered"])) {
+    if item.suffix == Suffix::Place {
         item.place = true;
     }
 }
@@ -1798,29 +1996,25 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
 /// Names joined into a list ("Netflix, Prime Video, AltBalaji, Zee5, and YouTube") share
 /// their company-ness: one known company makes the unknown others companies too.
 fn coordinate(text: &str, items: &mut [Item]) {
+    let bytes = text.as_bytes();
     let mut group_start = 0;
-    for k in 0..=items.len() {
-        let joined = k > 0
-            && k < items.len()
-            && items
-                .get(k - 1)
-                .zip(items.get(k))
-                .and_then(|(a, b)| text.as_bytes().get(a.poss_end..b.start))
-                .is_some_and(is_coordinator);
-        // "Walmart-owned Flipkart": the owned one is a company too.
-        if k > 0
-            && k < items.len()
-            && let (Some(a), Some(b)) = (items.get(k - 1), items.get(k))
-            && a.suffix == Suffix::Owner
-            && text.get(a.poss_end..b.start).is_some_and(|gap| {
-                gap.starts_with('-') && gap.matches(' ').count() == 1 && gap.ends_with(' ')
-            })
-            && let Some(b) = items.get_mut(k)
-        {
-            b.company = true;
-        }
-        if joined {
-            continue;
+    // Each item after the first closes the group before it unless a coordinator joins them;
+    // the end of the items closes the last group.
+    for k in 1..=items.len() {
+        if let (Some(a), Some(b)) = (items.get(k - 1), items.get(k)) {
+            let gap = bytes.get(a.poss_end..b.start).unwrap_or_default();
+            // "Walmart-owned Flipkart": the owned one is a company too.
+            let owned = a.suffix == Suffix::Owner
+                && gap.first() == Some(&b'-')
+                && gap.last() == Some(&b' ')
+                && gap.iter().filter(|&&c| c == b' ').count() == 1;
+            let joined = is_coordinator(gap);
+            if owned && let Some(b) = items.get_mut(k) {
+                b.company = true;
+            }
+            if joined {
+                continue;
+            }
         }
         let group = group_start..k;
         group_start = k;
@@ -1868,14 +2062,18 @@ fn coordinate(text: &str, items: &mut [Item]) {
 }
 
 /// Whether the text after an item reads "and other <businesses>"; marks the item if so.
+/// Inlined: nearly every item is asked, and eleven bytes answer nearly all.
+#[inline]
 fn and_other(text: &str, item: &mut Item) -> bool {
-    if !text
-        .as_bytes()
+    text.as_bytes()
         .get(item.poss_end..)
         .is_some_and(|rest| rest.starts_with(b" and other "))
-    {
-        return false;
-    }
+        && and_other_businesses(text, item)
+}
+
+/// [`and_other`] past its first bytes.
+#[inline(never)]
+fn and_other_businesses(text: &str, item: &mut Item) -> bool {
     let (_, after) = words_after(text, item.poss_end, 5);
     let hit =
         after[0] == "and" && after[1] == "other" && after[2..5].iter().any(|w| is_in(w, ROLE));
@@ -1948,7 +2146,12 @@ const INSTITUTION_NOUNS: &[&str] = &[
 
 /// Whether the gap between two names joins them into a list (bytes: the gap is
 /// compared, never decoded, and slicing bytes skips the char-boundary checks).
+#[inline]
 fn is_coordinator(gap: &[u8]) -> bool {
+    // The longest, ", as well as The ", has 17 bytes: most gaps are out on their length.
+    if gap.len() > 17 {
+        return false;
+    }
     // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
     let gap = gap
         .strip_suffix(b"The ")
@@ -2150,9 +2353,51 @@ mod tests {
         assert_ne!(lexicon_key(b"@["), lexicon_key(b"`{"));
         assert_ne!(lexicon_key("É".as_bytes()), lexicon_key("é".as_bytes()));
         assert_eq!(lexicon_key(&[0xC1]), Some(0xC1 | (1 << 120)));
+        // The overlapping loads of short words read each byte into its place.
+        for n in 0..=8 {
+            let bytes = &b"\x01\x82cdefgh"[..n];
+            let expected = bytes
+                .iter()
+                .rev()
+                .fold(0, |acc, &b| (acc << 8) | u64::from(b));
+            assert_eq!(load_u64(bytes), expected, "{n} bytes");
+        }
         assert_eq!(lexicon_bits("Ceo"), PERSON | POSSESSIVE_NOUN);
         assert_eq!(lexicon_bits("pharmaceuticals"), COMPANY_SUFFIX);
         assert_eq!(lexicon_bits("pharmaceuticalsx"), 0);
+        let filled = LEXICON.keys.iter().filter(|&&k| k != 0).count();
+        assert!(filled * 2 <= LEXICON_SLOTS, "{filled} words");
+    }
+
+    #[test]
+    fn space_searches_find_the_first_and_last_space() {
+        for text in [
+            "",
+            " ",
+            "word",
+            "a b",
+            "  two",
+            "longer words here",
+            "!!!!!!!! ",
+            " !!!!!!!!",
+            "ab!cdefgh ijklmnopq rstu",
+            "é ü\u{2020}!",
+        ] {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                let s = &b[from..];
+                assert_eq!(
+                    first_space(s),
+                    s.iter().position(|&c| c == b' '),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    last_space(s),
+                    s.iter().rposition(|&c| c == b' '),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
