@@ -121,11 +121,12 @@ impl Ctx<'_> {
     fn scan_text(&self, words: &[String], prefix: bool, candidates: Bits) -> Bits {
         let pattern = fold::stream_pattern(words, prefix);
         let finder = memmem::Finder::new(pattern.as_bytes());
+        let probe = Probe::new(words);
         let list = candidates.to_vec();
         let hits: Vec<u32> = list
             .par_iter()
             .copied()
-            .filter(|&a| contains_sequence(self.digest, a, &finder))
+            .filter(|&a| contains_sequence(self.digest, a, &finder, &probe))
             .collect();
         let mut b = Bits::none(self.n());
         for a in hits {
@@ -152,18 +153,102 @@ pub(crate) fn article_stream(digest: &Digest, article: u32) -> String {
 
 /// Whether one line of the article holds the pattern; stops at the first
 /// line that does, so true hits (most candidates) cost less than a full fold.
-fn contains_sequence(digest: &Digest, article: u32, finder: &memmem::Finder<'_>) -> bool {
+fn contains_sequence(
+    digest: &Digest,
+    article: u32,
+    finder: &memmem::Finder<'_>,
+    probe: &Probe,
+) -> bool {
     let Some(a) = digest.articles.get(article as usize) else {
         return false;
     };
     let mut line = String::with_capacity(256);
+    let mut lower = Vec::with_capacity(256);
     std::iter::once(digest.headline(a))
         .chain(digest.paragraphs(a))
         .any(|text| {
-            line.clear();
-            fold::push_folded_line(text, &mut line);
-            finder.find(line.as_bytes()).is_some()
+            if !ascii_and_punctuation(text.as_bytes()) {
+                line.clear();
+                fold::push_folded_line(text, &mut line);
+                return finder.find(line.as_bytes()).is_some();
+            }
+            if probe.rules_out(text, &mut lower) {
+                return false;
+            }
+            lower.clear();
+            push_folded_plain_line(text.as_bytes(), &mut lower);
+            finder.find(&lower).is_some()
         })
+}
+
+/// [`fold::push_folded_line`] for a line of ASCII and General Punctuation (see
+/// [`ascii_and_punctuation`]), a byte at a time: its words are its runs of ASCII letters
+/// and digits, lower-cased, and everything else separates them.
+fn push_folded_plain_line(b: &[u8], out: &mut Vec<u8>) {
+    out.push(b' ');
+    let mut in_word = false;
+    for &c in b {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            in_word = true;
+        } else if in_word {
+            out.push(b' ');
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(b' ');
+    }
+    out.push(b'\n');
+}
+
+/// A quick test that a line cannot hold a phrase, before it is folded word by word (the
+/// slow part of a phrase filter). A line of ASCII and General Punctuation (U+2000..U+203F:
+/// the curly quotes and dashes of news, none of them a word character) folds to its ASCII
+/// words lower-cased: if it holds the phrase, its lower-cased bytes hold each of the
+/// phrase's words. So such a line without the longest word is ruled out after one copy
+/// and a `memmem`. Lines with other characters (accents) are always folded.
+struct Probe {
+    word: Option<memmem::Finder<'static>>,
+}
+
+impl Probe {
+    fn new(words: &[String]) -> Probe {
+        let word = words
+            .iter()
+            .max_by_key(|w| w.len())
+            .filter(|w| !w.is_empty())
+            .map(|w| memmem::Finder::new(w.as_bytes()).into_owned());
+        Probe { word }
+    }
+
+    /// Whether `text`, a line of ASCII and General Punctuation, certainly does not hold
+    /// the phrase; `lower` is scratch space.
+    fn rules_out(&self, text: &str, lower: &mut Vec<u8>) -> bool {
+        let Some(word) = &self.word else {
+            return false;
+        };
+        lower.clear();
+        lower.extend_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        word.find(lower).is_none()
+    }
+}
+
+/// Whether every byte of `b` is ASCII or part of a U+2000..U+203F character (`E2 80 xx`).
+fn ascii_and_punctuation(b: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(k) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c >= 0x80))
+    {
+        let at = i + k;
+        if b.get(at + 1) != Some(&0x80) || b.get(at) != Some(&0xE2) {
+            return false;
+        }
+        i = at + 3;
+    }
+    true
 }
 
 /// `start..end` of the articles within the range: articles are sorted by date.
@@ -212,6 +297,75 @@ fn matches_expr(
                 fold::stream_pattern(words, *prefix).as_bytes(),
             )
             .is_some()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The probe only rules out lines that folding would rule out too.
+    #[test]
+    fn the_probe_never_rules_out_a_line_that_holds_the_phrase() {
+        let lines = [
+            "Samsung's SMART-Home hub",
+            "a smart, home-grown idea",
+            "smarthome is one word",
+            "Smárt home, with an accent",
+            "the smart homes of 2019",
+            "nothing here",
+            "SMART HOME",
+            "",
+            "smart\u{301} home (combining mark)",
+            "“Smart home” — says who",
+            "“Smárt home” — with an accent",
+            "the “smart” home",
+            "—smart—home—",
+        ];
+        let phrases: [(&[&str], bool); 5] = [
+            (&["smart", "home"], false),
+            (&["smart", "home"], true),
+            (&["smart", "ho"], true),
+            (&["home"], false),
+            (&["2019"], false),
+        ];
+        let mut lower = Vec::new();
+        for (words, prefix) in phrases {
+            let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            let pattern = fold::stream_pattern(&words, prefix);
+            let probe = Probe::new(&words);
+            for line in lines {
+                let mut folded = String::new();
+                fold::push_folded_line(line, &mut folded);
+                let holds = folded.contains(&pattern);
+                if ascii_and_punctuation(line.as_bytes()) && probe.rules_out(line, &mut lower) {
+                    assert!(!holds, "{line:?} ruled out for {words:?} but holds it");
+                }
+            }
+            // And it does rule out an ASCII line without the words.
+            assert!(probe.rules_out("nothing here", &mut lower));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-at-a-time fold of a plain line is the fold.
+        #[test]
+        fn plain_lines_fold_as_every_line_does(line in "[a-zA-Z0-9 .,'\u{2000}-\u{203F}-]{0,40}") {
+            proptest::prop_assert!(ascii_and_punctuation(line.as_bytes()));
+            let mut want = String::new();
+            fold::push_folded_line(&line, &mut want);
+            let mut got = Vec::new();
+            push_folded_plain_line(line.as_bytes(), &mut got);
+            proptest::prop_assert_eq!(got, want.into_bytes());
+        }
+    }
+
+    #[test]
+    fn accents_and_other_scripts_are_not_plain() {
+        assert!(ascii_and_punctuation("“Quotes” — and dashes’".as_bytes()));
+        for line in ["café", "smart\u{301}", "東京", "€5", "a\u{2070}"] {
+            assert!(!ascii_and_punctuation(line.as_bytes()), "{line}");
         }
     }
 }
