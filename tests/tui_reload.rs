@@ -336,6 +336,11 @@ fn the_watcher_thread_reloads_an_appended_file() {
     assert!(live.poll().is_none());
 }
 
+/// The day after the app's last article: where an appended article goes.
+fn day_after_the_last(app: &App) -> chrono::NaiveDate {
+    app.digest.articles.last().unwrap().date.succ_opt().unwrap()
+}
+
 /// A digest too big to index before the swap ([`INDEX_BEFORE_SWAP_LIMIT`]) in a fresh folder.
 fn big_file() -> Setup {
     let dir = tempfile::tempdir().unwrap();
@@ -373,15 +378,7 @@ fn a_big_digest_that_gained_articles_swaps_at_once_and_indexes_in_the_background
     assert_eq!(s.app.company_filter.len(), 1);
     let view_before = s.app.view.len();
     let selected = selected_headline(&s.app);
-    let next_day = s
-        .app
-        .digest
-        .articles
-        .last()
-        .unwrap()
-        .date
-        .succ_opt()
-        .unwrap();
+    let next_day = day_after_the_last(&s.app);
     append(
         &s.path,
         &format!(
@@ -458,15 +455,7 @@ fn a_big_digest_that_lost_an_article_is_indexed_before_the_swap() {
 #[test]
 fn an_append_extends_the_word_index_of_the_old_articles_when_they_are_unchanged() {
     let mut s = big_file_indexed_through_a_cache();
-    let next_day = s
-        .app
-        .digest
-        .articles
-        .last()
-        .unwrap()
-        .date
-        .succ_opt()
-        .unwrap();
+    let next_day = day_after_the_last(&s.app);
     append(
         &s.path,
         &format!(
@@ -505,15 +494,7 @@ fn an_append_after_an_old_article_was_edited_rebuilds_the_word_index() {
     let text = fs::read_to_string(&s.path).unwrap();
     let edited = text.replacen(" percent a year ago", " percent a quokka ago", 1);
     assert_ne!(edited, text);
-    let next_day = s
-        .app
-        .digest
-        .articles
-        .last()
-        .unwrap()
-        .date
-        .succ_opt()
-        .unwrap();
+    let next_day = day_after_the_last(&s.app);
     fs::write(
         &s.path,
         format!(

@@ -95,6 +95,26 @@ struct Item {
     place: bool,
 }
 
+impl Item {
+    /// A known company named by the words `first..=last` of a run, with no evidence yet.
+    fn known(first: &Word, last: &Word, id: u32, ambiguous: bool, sentence_start: bool) -> Item {
+        Item {
+            start: first.start as usize,
+            end: last.end as usize,
+            poss_end: last.poss_end as usize,
+            possessive: last.possessive,
+            suffix: last.suffix,
+            what: What::Known { id, ambiguous },
+            sentence_start,
+            after_capital: false,
+            after_first_name: false,
+            company: false,
+            person: false,
+            place: false,
+        }
+    }
+}
+
 /// Everything seen about one unknown name in the article. Its strings live in the
 /// article's [`AggIndex`] arena, so a new name costs no allocation of its own.
 #[derive(Debug)]
@@ -404,20 +424,7 @@ fn split_run(
             matched = Some((id, ambiguous));
         }
         if let Some((id, ambiguous)) = matched {
-            items.push(Item {
-                start,
-                end: w.end as usize,
-                poss_end: w.poss_end as usize,
-                possessive: w.possessive,
-                suffix: w.suffix,
-                what: What::Known { id, ambiguous },
-                sentence_start: run.sentence_start,
-                after_capital: false,
-                after_first_name: false,
-                company: false,
-                person: false,
-                place: false,
-            });
+            items.push(Item::known(w, w, id, ambiguous, run.sentence_start));
             return;
         }
         if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
@@ -527,18 +534,9 @@ fn split_run(
             close!(i, false);
             let last = run_words[j];
             items.push(Item {
-                start: w.start as usize,
-                end: last.end as usize,
-                poss_end: last.poss_end as usize,
-                possessive: last.possessive,
-                suffix: last.suffix,
-                what: What::Known { id, ambiguous },
-                sentence_start: i == 0 && run.sentence_start,
                 after_capital: prev_name && w.joiner != Joiner::Of,
                 after_first_name: prev_first_name && w.joiner != Joiner::Of,
-                company: false,
-                person: false,
-                place: false,
+                ..Item::known(&w, &last, id, ambiguous, i == 0 && run.sentence_start)
             });
             prev_name = true;
             prev_first_name = false;
@@ -1566,7 +1564,7 @@ impl<'t> WordsBefore<'t> {
             .text
             .as_bytes()
             .get(lo..end)
-            .and_then(last_space)
+            .and_then(|s| memchr::memrchr(b' ', s))
             .map_or(lo, |k| lo + k + 1);
         self.done = true;
         let Some(token) = self.text.get(from..end) else {
@@ -1662,7 +1660,7 @@ impl<'t> WordsAfter<'t> {
         let (b, hi, from) = (self.text.as_bytes(), self.hi, self.from);
         let to = b
             .get(from..hi)
-            .and_then(first_space)
+            .and_then(|s| memchr::memchr(b' ', s))
             .map_or(hi, |k| from + k);
         let Some(token) = self.text.get(from..to) else {
             self.done = true;
@@ -1686,52 +1684,6 @@ impl<'t> WordsAfter<'t> {
         }
         self.from = to + 1;
     }
-}
-
-/// Eight bytes with a space as 0x00, for the zero-byte tests of [`first_space`] and [`last_space`].
-fn spaces_zeroed(chunk: &[u8; 8]) -> u64 {
-    u64::from_le_bytes(*chunk) ^ 0x2020_2020_2020_2020
-}
-
-/// The index of the first space in `bytes`, eight bytes at a time: context words are
-/// short, but a byte loop costs a few instructions a byte.
-fn first_space(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let x = chunk.first_chunk::<8>().map_or(!0, spaces_zeroed);
-        // The classic zero-byte test: its lowest set bit is exact (false hits only
-        // ever sit above a real one).
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zero != 0 {
-            return Some(base + zero.trailing_zeros() as usize / 8);
-        }
-        base += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| c == b' ')
-        .map(|k| base + k)
-}
-
-/// The index of the last space in `bytes`, eight bytes at a time from the end.
-fn last_space(bytes: &[u8]) -> Option<usize> {
-    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let mut chunks = bytes.rchunks_exact(8);
-    let mut end = bytes.len();
-    for chunk in &mut chunks {
-        let x = chunk.first_chunk::<8>().map_or(!0, spaces_zeroed);
-        // An exact zero-byte test (no carries between bytes), as the highest one is wanted.
-        let zero = !(((x & LOWS) + LOWS) | x | LOWS);
-        if zero != 0 {
-            return Some(end - 1 - zero.leading_zeros() as usize / 8);
-        }
-        end -= 8;
-    }
-    chunks.remainder().iter().rposition(|&c| c == b' ')
 }
 
 /// `s.starts_with(is_word_char)`, answering ASCII from the byte.
@@ -2367,37 +2319,6 @@ mod tests {
         assert_eq!(lexicon_bits("pharmaceuticalsx"), 0);
         let filled = LEXICON.keys.iter().filter(|&&k| k != 0).count();
         assert!(filled * 2 <= LEXICON_SLOTS, "{filled} words");
-    }
-
-    #[test]
-    fn space_searches_find_the_first_and_last_space() {
-        for text in [
-            "",
-            " ",
-            "word",
-            "a b",
-            "  two",
-            "longer words here",
-            "!!!!!!!! ",
-            " !!!!!!!!",
-            "ab!cdefgh ijklmnopq rstu",
-            "é ü\u{2020}!",
-        ] {
-            let b = text.as_bytes();
-            for from in 0..=b.len() {
-                let s = &b[from..];
-                assert_eq!(
-                    first_space(s),
-                    s.iter().position(|&c| c == b' '),
-                    "{text:?}"
-                );
-                assert_eq!(
-                    last_space(s),
-                    s.iter().rposition(|&c| c == b' '),
-                    "{text:?}"
-                );
-            }
-        }
     }
 
     #[test]
