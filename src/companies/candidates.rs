@@ -316,6 +316,27 @@ struct Scanned {
 /// Scans a capitalised word starting at `i`.
 fn scan_capital(text: &str, i: usize) -> Scanned {
     let b = text.as_bytes();
+    // Most names are ASCII letters and digits ended by a space or a comma: no inner dot,
+    // hyphen, apostrophe or non-ASCII letter to follow, so no possessive and no suffix.
+    let plain_end = ascii_alnum_end(b, i);
+    if b.get(plain_end)
+        .is_none_or(|&c| c < 0x80 && !matches!(c, b'.' | b'&' | b'-' | b'\''))
+    {
+        return Scanned {
+            end: plain_end,
+            poss_end: plain_end,
+            possessive: false,
+            suffix: Suffix::None,
+            next: plain_end,
+        };
+    }
+    scan_capital_slow(text, i)
+}
+
+/// [`scan_capital`] for a word that goes on past its letters and digits, or ends in
+/// punctuation that may belong to it.
+fn scan_capital_slow(text: &str, i: usize) -> Scanned {
+    let b = text.as_bytes();
     let n = b.len();
     let mut j = i;
     let mut has_dot = false;
@@ -650,6 +671,23 @@ mod tests {
                 .find(|&k| !b[k].is_ascii_alphanumeric())
                 .unwrap_or(b.len());
             assert_eq!(ascii_alnum_end(b, from), slow, "from {from}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The plain-word shortcut answers as the full scan does, wherever a word starts.
+        #[test]
+        fn the_plain_word_shortcut_agrees_with_the_full_scan(
+            text in "([A-Za-z0-9 .,&'’s-]|é|É|“|\\u{2014}){0,40}"
+        ) {
+            for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (fast, slow) = (scan_capital(&text, i), scan_capital_slow(&text, i));
+                proptest::prop_assert_eq!(
+                    (fast.end, fast.poss_end, fast.possessive, fast.suffix, fast.next),
+                    (slow.end, slow.poss_end, slow.possessive, slow.suffix, slow.next),
+                    "at {} of {:?}", i, text
+                );
+            }
         }
     }
 
