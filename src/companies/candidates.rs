@@ -316,21 +316,55 @@ struct Scanned {
 /// Scans a capitalised word starting at `i`.
 fn scan_capital(text: &str, i: usize) -> Scanned {
     let b = text.as_bytes();
-    // Most names are ASCII letters and digits ended by a space or a comma: no inner dot,
-    // hyphen, apostrophe or non-ASCII letter to follow, so no possessive and no suffix.
+    // Most names are ASCII letters and digits ended by a space, a comma or a full stop,
+    // or followed by a possessive `’s`: answered here without the full scan below.
     let plain_end = ascii_alnum_end(b, i);
-    if b.get(plain_end)
-        .is_none_or(|&c| c < 0x80 && !matches!(c, b'.' | b'&' | b'-' | b'\''))
-    {
-        return Scanned {
-            end: plain_end,
-            poss_end: plain_end,
-            possessive: false,
-            suffix: Suffix::None,
-            next: plain_end,
-        };
+    let plain = Scanned {
+        end: plain_end,
+        poss_end: plain_end,
+        possessive: false,
+        suffix: Suffix::None,
+        next: plain_end,
+    };
+    match b.get(plain_end) {
+        None => return plain,
+        Some(&c) if ends_plain_word(c) => return plain,
+        // A full stop that ends the sentence, not an abbreviation's ("Inc.") or an inner one.
+        Some(b'.')
+            if !b.get(plain_end + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && !ABBREVIATIONS.contains(&&b[i..plain_end]) =>
+        {
+            return plain;
+        }
+        Some(_) if plain_end > i => {
+            let s_at = match b.get(plain_end..plain_end + 3) {
+                Some([0xE2, 0x80, 0x99]) => plain_end + 3,
+                _ if b.get(plain_end) == Some(&b'\'') => plain_end + 1,
+                _ => 0,
+            };
+            if s_at > 0
+                && b.get(s_at) == Some(&b's')
+                && b.get(s_at + 1).is_none_or(|&c| ends_plain_word(c))
+            {
+                return Scanned {
+                    poss_end: s_at + 1,
+                    possessive: true,
+                    next: s_at + 1,
+                    ..plain
+                };
+            }
+        }
+        Some(_) => {}
     }
     scan_capital_slow(text, i)
+}
+
+/// Whether an ASCII byte right after a word's letters and digits ends the word with
+/// nothing glued on: not a letter or digit, and none of the dot, ampersand, hyphen or
+/// apostrophe that [`scan_capital_slow`] reads on past.
+#[inline]
+fn ends_plain_word(c: u8) -> bool {
+    c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'.' | b'&' | b'-' | b'\'')
 }
 
 /// [`scan_capital`] for a word that goes on past its letters and digits, or ends in
@@ -686,6 +720,48 @@ mod tests {
                     (fast.end, fast.poss_end, fast.possessive, fast.suffix, fast.next),
                     (slow.end, slow.poss_end, slow.possessive, slow.suffix, slow.next),
                     "at {} of {:?}", i, text
+                );
+            }
+        }
+    }
+
+    /// Every string of up to four of these pieces, at every position: the cases the
+    /// shortcuts must tell apart (possessives, abbreviations, suffixes, inner dots).
+    #[test]
+    fn the_shortcuts_agree_with_the_full_scan_on_every_short_combination() {
+        const PIECES: [&str; 16] = [
+            "Ab", "Inc", "s", "’s", "'s", "’", "'", ".", "-", "&", " ", ",", "é", "owned", "—",
+            "x9",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.sort();
+        texts.dedup();
+        for text in &texts {
+            for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (fast, slow) = (scan_capital(text, i), scan_capital_slow(text, i));
+                assert_eq!(
+                    (
+                        fast.end,
+                        fast.poss_end,
+                        fast.possessive,
+                        fast.suffix,
+                        fast.next
+                    ),
+                    (
+                        slow.end,
+                        slow.poss_end,
+                        slow.possessive,
+                        slow.suffix,
+                        slow.next
+                    ),
+                    "at {i} of {text:?}"
                 );
             }
         }
