@@ -240,6 +240,13 @@ fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
     {
         return false;
     }
+    // The next most common: a full stop, a space, then the name (". The").
+    if i >= floor + 3
+        && b.get(i - 3..i)
+            .is_some_and(|g| g[0].is_ascii_alphanumeric() && g[1] == b'.' && g[2] == b' ')
+    {
+        return true;
+    }
     let mut j = i;
     let mut stop = false;
     while j > floor {
