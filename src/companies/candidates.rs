@@ -371,8 +371,20 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
 /// apostrophe that [`scan_capital_slow`] reads on past.
 #[inline]
 fn ends_plain_word(c: u8) -> bool {
-    c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'.' | b'&' | b'-' | b'\'')
+    ENDS_PLAIN_WORD[c as usize]
 }
+
+/// [`ends_plain_word`] by byte: one load where the tests take a dozen instructions.
+static ENDS_PLAIN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        let b = c as u8;
+        table[c] = !b.is_ascii_alphanumeric() && !matches!(b, b'.' | b'&' | b'-' | b'\'');
+        c += 1;
+    }
+    table
+};
 
 /// [`scan_capital`] for a word that goes on past its letters and digits, or ends in
 /// punctuation that may belong to it.
@@ -771,6 +783,15 @@ mod tests {
                     "at {i} of {text:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_plain_word_end_table_matches_its_definition() {
+        for c in 0..=255u8 {
+            let want =
+                c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'.' | b'&' | b'-' | b'\'');
+            assert_eq!(ends_plain_word(c), want, "byte {c:#04x}");
         }
     }
 
