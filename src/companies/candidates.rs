@@ -234,16 +234,13 @@ fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
 fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
     let b = text.as_bytes();
     // Most names follow a space after a word: the loop below would say no on two bytes.
-    if i >= floor + 2
-        && b.get(i - 1) == Some(&b' ')
-        && b.get(i - 2).is_some_and(u8::is_ascii_alphanumeric)
-    {
+    if i >= floor + 2 && b.get(i - 1) == Some(&b' ') && b.get(i - 2).is_some_and(|&c| is_alnum(c)) {
         return false;
     }
     // The next most common: a full stop, a space, then the name (". The").
     if i >= floor + 3
         && b.get(i - 3..i)
-            .is_some_and(|g| g[0].is_ascii_alphanumeric() && g[1] == b'.' && g[2] == b' ')
+            .is_some_and(|g| is_alnum(g[0]) && g[1] == b'.' && g[2] == b' ')
     {
         return true;
     }
@@ -252,7 +249,7 @@ fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {
     while j > floor {
         let c = b[j - 1];
         if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
+            if is_alnum(c) {
                 return stop;
             }
             match c {
@@ -292,7 +289,7 @@ fn word_char_before(text: &str, i: usize) -> bool {
         return false;
     };
     if c < 0x80 {
-        return c.is_ascii_alphanumeric();
+        return is_alnum(c);
     }
     non_ascii_word_char_before(text, i)
 }
@@ -338,7 +335,7 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
         Some(&c) if ends_plain_word(c) => return plain,
         // A full stop that ends the sentence, not an abbreviation's ("Inc.") or an inner one.
         Some(b'.')
-            if !b.get(plain_end + 1).is_some_and(u8::is_ascii_alphanumeric)
+            if !b.get(plain_end + 1).is_some_and(|&c| is_alnum(c))
                 && !ABBREVIATIONS.contains(&&b[i..plain_end]) =>
         {
             return plain;
@@ -564,6 +561,13 @@ fn ascii_alnum_end_bytes(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// `u8::is_ascii_alphanumeric` as one table load (the range tests are half a dozen
+/// instructions, asked several times of every capitalised word).
+#[inline(always)]
+fn is_alnum(c: u8) -> bool {
+    ASCII_ALNUM[c as usize]
+}
+
 /// ASCII letters and digits, by byte.
 static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
@@ -787,11 +791,12 @@ mod tests {
     }
 
     #[test]
-    fn the_plain_word_end_table_matches_its_definition() {
+    fn the_byte_tables_match_their_definitions() {
         for c in 0..=255u8 {
             let want =
                 c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'.' | b'&' | b'-' | b'\'');
             assert_eq!(ends_plain_word(c), want, "byte {c:#04x}");
+            assert_eq!(is_alnum(c), c.is_ascii_alphanumeric(), "byte {c:#04x}");
         }
     }
 
