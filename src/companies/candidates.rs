@@ -213,6 +213,17 @@ fn next_interesting_swar(b: &[u8], mut i: usize) -> usize {
 #[inline]
 fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
     let gap = b.get(from..to)?;
+    // Most gaps are one space, or a space and a word that cannot be "of".
+    match gap {
+        [b' '] => return Some(Joiner::Space),
+        [b' ', c, ..] if !matches!(c, b' ' | b'&' | b'o') => return None,
+        _ => {}
+    }
+    gap_joiner_full(b, gap, to)
+}
+
+/// [`gap_joiner`] for any gap.
+fn gap_joiner_full(b: &[u8], gap: &[u8], to: usize) -> Option<Joiner> {
     let lead = gap.iter().take_while(|&&c| c == b' ').count();
     // Most gaps are text ("said on Monday that"): the byte after the spaces rules them out.
     match gap.get(lead..)? {
@@ -797,6 +808,31 @@ mod tests {
                 c < 0x80 && !c.is_ascii_alphanumeric() && !matches!(c, b'.' | b'&' | b'-' | b'\'');
             assert_eq!(ends_plain_word(c), want, "byte {c:#04x}");
             assert_eq!(is_alnum(c), c.is_ascii_alphanumeric(), "byte {c:#04x}");
+        }
+    }
+
+    #[test]
+    fn the_gap_shortcuts_agree_with_the_full_test() {
+        const PIECES: [&str; 7] = [" ", "&", "of", "o", "f", "x", ","];
+        let mut gaps = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = gaps
+                .iter()
+                .flat_map(|g| PIECES.iter().map(move |p| format!("{g}{p}")))
+                .collect();
+            gaps.extend(longer);
+        }
+        for gap in &gaps {
+            for next in ["A", "a", ""] {
+                let text = format!("X{gap}{next}");
+                let b = text.as_bytes();
+                let to = 1 + gap.len();
+                assert_eq!(
+                    gap_joiner(b, 1, to),
+                    gap_joiner_full(b, &b[1..to], to),
+                    "{text:?}"
+                );
+            }
         }
     }
 
