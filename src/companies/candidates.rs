@@ -43,7 +43,24 @@ pub struct Word {
 #[derive(Debug, Clone)]
 pub struct Run {
     pub words: Range<usize>,
-    pub sentence_start: bool,
+    /// Where the text before the run starts for [`opens_sentence`]: the end of the name
+    /// before it, or 0 (then the start of the text opens a sentence).
+    floor: usize,
+}
+
+impl Run {
+    /// Whether the run opens a sentence. Asked on demand: only names that are also
+    /// common words ("Apple", "Target") and role nouns care, and most runs are neither.
+    pub fn sentence_start(&self, text: &str, words: &[Word]) -> bool {
+        words
+            .get(self.words.start)
+            .is_some_and(|w| self.sentence_start_at(text, w.start as usize))
+    }
+
+    /// [`sentence_start`](Self::sentence_start), given where the run's first word starts.
+    pub fn sentence_start_at(&self, text: &str, start: usize) -> bool {
+        opens_sentence(text, start, self.floor)
+    }
 }
 
 /// Words after which a dot does not end the sentence, so the run goes on ("Warner Bros. Discovery").
@@ -128,11 +145,7 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
             (Some(_), Some(run)) => run.words.end = words.len() + 1,
             _ => runs.push(Run {
                 words: words.len()..words.len() + 1,
-                sentence_start: opens_sentence(
-                    text,
-                    start,
-                    if words.is_empty() { 0 } else { last_end },
-                ),
+                floor: if words.is_empty() { 0 } else { last_end },
             }),
         }
         words.push(w);
@@ -697,9 +710,9 @@ mod tests {
         let text = "It rose. Bank of America and Hellman & Friedman and Warner Bros. Discovery";
         let (mut words, mut runs) = (Vec::new(), Vec::new());
         scan(text, &mut words, &mut runs);
-        assert!(runs[0].sentence_start);
-        assert!(runs[1].sentence_start);
-        assert!(!runs[2].sentence_start);
+        assert!(runs[0].sentence_start(text, &words));
+        assert!(runs[1].sentence_start(text, &words));
+        assert!(!runs[2].sentence_start(text, &words));
         assert_eq!(
             names(text),
             [

@@ -86,6 +86,9 @@ struct Item {
     possessive: bool,
     suffix: Suffix,
     what: What,
+    /// The name opens a sentence. Only read of known names that are also common words
+    /// (`What::Known { ambiguous: true }`), so only set for them: working it out for
+    /// every run cost a backward walk over the text per name.
     sentence_start: bool,
     /// Preceded in its run by another capitalised name word ("Times Square", "Tom Cruise").
     after_capital: bool,
@@ -424,7 +427,8 @@ fn split_run(
             matched = Some((id, ambiguous));
         }
         if let Some((id, ambiguous)) = matched {
-            items.push(Item::known(w, w, id, ambiguous, run.sentence_start));
+            let sentence_start = ambiguous && run.sentence_start(text, words);
+            items.push(Item::known(w, w, id, ambiguous, sentence_start));
             return;
         }
         if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
@@ -436,7 +440,6 @@ fn split_run(
         }
         record_stretch(
             text,
-            run,
             run_words,
             (0, kind),
             1,
@@ -458,7 +461,6 @@ fn split_run(
         ($to:expr, $legal_suffix_follows:expr) => {
             close_stretch(
                 text,
-                run,
                 run_words,
                 &mut stretch,
                 $to,
@@ -536,7 +538,13 @@ fn split_run(
             items.push(Item {
                 after_capital: prev_name && w.joiner != Joiner::Of,
                 after_first_name: prev_first_name && w.joiner != Joiner::Of,
-                ..Item::known(&w, &last, id, ambiguous, i == 0 && run.sentence_start)
+                ..Item::known(
+                    &w,
+                    &last,
+                    id,
+                    ambiguous,
+                    i == 0 && ambiguous && run.sentence_start(text, words),
+                )
             });
             prev_name = true;
             prev_first_name = false;
@@ -545,8 +553,11 @@ fn split_run(
         }
         // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
         let legal = spelling & memo::LEGAL != 0;
-        let role_opener =
-            i == 0 && run.sentence_start && n > 1 && kind.is_none() && spelling & memo::ROLE != 0;
+        let role_opener = i == 0
+            && n > 1
+            && kind.is_none()
+            && spelling & memo::ROLE != 0
+            && run.sentence_start(text, words);
         if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || role_opener || legal {
             close!(i, legal);
             prev_name = false;
@@ -606,7 +617,10 @@ fn split_hyphenated(
             possessive: last && w.possessive,
             suffix: if last { w.suffix } else { Suffix::None },
             what: What::Known { id, ambiguous },
-            sentence_start: index == 0 && run.sentence_start && k == 0,
+            sentence_start: index == 0
+                && k == 0
+                && ambiguous
+                && run.sentence_start_at(text, w.start as usize),
             after_capital: false,
             after_first_name: false,
             company: true,
@@ -626,7 +640,6 @@ fn split_hyphenated(
 #[inline(always)]
 fn close_stretch(
     text: &str,
-    run: &Run,
     run_words: &[Word],
     stretch: &mut Option<(usize, Option<NameKind>)>,
     to: usize,
@@ -641,7 +654,6 @@ fn close_stretch(
     if let Some((from, first_kind)) = stretch.take() {
         record_stretch(
             text,
-            run,
             run_words,
             (from, first_kind),
             to,
@@ -661,7 +673,6 @@ fn close_stretch(
 #[inline(never)]
 fn record_stretch(
     text: &str,
-    run: &Run,
     run_words: &[Word],
     (from, first_kind): (usize, Option<NameKind>),
     to: usize,
@@ -685,7 +696,8 @@ fn record_stretch(
         possessive: last.possessive,
         suffix: last.suffix,
         what,
-        sentence_start: from == 0 && run.sentence_start,
+        // Only known names are asked (see `Item::sentence_start`).
+        sentence_start: false,
         after_capital: false,
         after_first_name: false,
         company,
@@ -2244,6 +2256,24 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn a_common_word_name_opening_a_sentence_needs_evidence() {
+        // Asked where a one-word run and a longer run match a known name.
+        for text in [
+            "Target practice starts early.",
+            "It rained. Target practice starts early.",
+            "“Target Practice” is a film.",
+        ] {
+            assert_eq!(companies(text), Vec::<String>::new(), "{text}");
+        }
+        for text in [
+            "Shoppers went to Target on Monday.",
+            "It rained. Target raised $10 million.",
+        ] {
+            assert!(companies(text).contains(&"Target".to_string()), "{text}");
+        }
     }
 
     #[test]
