@@ -375,19 +375,26 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         }
     }
     for item in items.iter_mut() {
-        // Known unambiguous names need no evidence; lists learn from them directly.
-        if matches!(
-            item.what,
-            What::Stretch { .. }
-                | What::Known {
-                    ambiguous: true,
-                    ..
-                }
-        ) {
+        if needs_evidence(item) {
             gather_evidence(text, item, mode);
         }
     }
     coordinate(text, items);
+}
+
+/// Whether the context around an item can change what it counts as.
+///
+/// Known unambiguous names need no evidence; lists learn from them directly. A new name
+/// that is already a person ("Mei Okafor": a first name and more) stays one whatever its
+/// context says: a person is never made a company, and neither the list rule in
+/// [`coordinate`] nor [`finish`] reads anything else of a person.
+#[inline]
+fn needs_evidence(item: &Item) -> bool {
+    match item.what {
+        What::Stretch { .. } => !item.person,
+        What::Known { ambiguous, .. } => ambiguous,
+        What::Rejected => false,
+    }
 }
 
 /// Splits one run into known names (longest first) and the stretches between them.
@@ -2274,6 +2281,29 @@ mod tests {
         ] {
             assert!(companies(text).contains(&"Target".to_string()), "{text}");
         }
+    }
+
+    /// `needs_evidence` skips the context of a new name that is already a person: no
+    /// context may make one a company, in a list or alone.
+    #[test]
+    fn a_full_name_is_never_a_company_whatever_its_context() {
+        for text in [
+            "Priya Patel, the London startup, raised $5 million.",
+            "The unit was acquired by Priya Patel last year.",
+            "Priya Patel raised $5 million from investors.",
+            "Deals with Priya Patel and Google were signed.",
+        ] {
+            let found = companies(text);
+            assert!(
+                !found.iter().any(|n| n.contains("Patel")),
+                "{text}: {found:?}"
+            );
+        }
+        // The same contexts do make an unknown single name a company.
+        assert!(
+            companies("Zolvix, the London startup, raised $5 million.")
+                .contains(&"Zolvix".to_string())
+        );
     }
 
     #[test]
