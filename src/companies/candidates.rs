@@ -364,13 +364,15 @@ fn scan_capital(text: &str, i: usize) -> Scanned {
         {
             return plain;
         }
+        // "Gojek’s", "Apple's" (a name before the apostrophe: `’s` alone is no possessive).
         Some(_) if plain_end > i => {
+            // Where the `s` after the apostrophe would be.
             let s_at = match b.get(plain_end..plain_end + 3) {
-                Some([0xE2, 0x80, 0x99]) => plain_end + 3,
-                _ if b.get(plain_end) == Some(&b'\'') => plain_end + 1,
-                _ => 0,
+                Some([0xE2, 0x80, 0x99]) => Some(plain_end + 3),
+                _ if b.get(plain_end) == Some(&b'\'') => Some(plain_end + 1),
+                _ => None,
             };
-            if s_at > 0
+            if let Some(s_at) = s_at
                 && b.get(s_at) == Some(&b's')
                 && b.get(s_at + 1).is_none_or(|&c| ends_plain_word(c))
             {
