@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
 use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
-use super::memo::{self, Facts, WordMemo};
+use super::memo::{self, WordMemo};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -409,25 +409,19 @@ fn split_run(
         // Most runs are one word (85% in generated news): the loop below, without the
         // longer names, the joiners and the open stretch that only longer runs have.
         let start = w.start as usize;
-        let Facts { kind, spelling, .. } =
-            memo.facts(text, start, w.end as usize, known, key, word_spelling);
+        let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
         if w.possessive {
-            let facts = memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
-            if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
-                matched = Some((id, ambiguous));
-            }
+            matched = memo
+                .facts(text, start, w.poss_end as usize, known, key, word_spelling)
+                .company();
         }
-        if matched.is_none()
-            && let Some(NameKind::Company { id, ambiguous }) = kind
-        {
-            matched = Some((id, ambiguous));
-        }
-        if let Some((id, ambiguous)) = matched {
+        if let Some((id, ambiguous)) = matched.or_else(|| facts.company()) {
             items.push(Item::known(w, w, id, ambiguous, run.sentence_start));
             return;
         }
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
+        let spelling = facts.spelling();
+        if facts.is_word_or_ignored()
             || spelling & memo::LEGAL != 0
             || (spelling & memo::HYPHEN != 0
                 && split_hyphenated(text, run, *w, 0, known, key, items))
@@ -438,7 +432,7 @@ fn split_run(
             text,
             run,
             run_words,
-            (0, kind),
+            (0, facts.kind()),
             1,
             known,
             key,
@@ -496,13 +490,9 @@ fn split_run(
         // Longest known company starting here: several words only when a longer key starts
         // with this word, then the word with its possessive ("Byju’s"), then the bare word.
         let start = w.start as usize;
-        let Facts {
-            kind,
-            starts_longer,
-            spelling,
-        } = memo.facts(text, start, w.end as usize, known, key, word_spelling);
+        let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
-        if max > 1 && i + 1 < n && starts_longer {
+        if max > 1 && i + 1 < n && facts.starts_longer() {
             'longer: for j in (i + 1..n.min(i + max)).rev() {
                 let last = run_words[j];
                 let ends: &[u32] = if last.possessive {
@@ -511,8 +501,8 @@ fn split_run(
                     &[last.end]
                 };
                 for &end in ends {
-                    let facts = memo.facts(text, start, end as usize, known, key, word_spelling);
-                    if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
+                    let longer = memo.facts(text, start, end as usize, known, key, word_spelling);
+                    if let Some((id, ambiguous)) = longer.company() {
                         matched = Some((j, id, ambiguous));
                         break 'longer;
                     }
@@ -520,13 +510,14 @@ fn split_run(
             }
         }
         if matched.is_none() && w.possessive {
-            let facts = memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
-            if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
+            let possessive =
+                memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
+            if let Some((id, ambiguous)) = possessive.company() {
                 matched = Some((i, id, ambiguous));
             }
         }
         if matched.is_none()
-            && let Some(NameKind::Company { id, ambiguous }) = kind
+            && let Some((id, ambiguous)) = facts.company()
         {
             matched = Some((i, id, ambiguous));
         }
@@ -544,10 +535,14 @@ fn split_run(
             continue;
         }
         // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
+        let spelling = facts.spelling();
         let legal = spelling & memo::LEGAL != 0;
-        let role_opener =
-            i == 0 && run.sentence_start && n > 1 && kind.is_none() && spelling & memo::ROLE != 0;
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || role_opener || legal {
+        let role_opener = i == 0
+            && run.sentence_start
+            && n > 1
+            && facts.is_unknown()
+            && spelling & memo::ROLE != 0;
+        if facts.is_word_or_ignored() || role_opener || legal {
             close!(i, legal);
             prev_name = false;
             prev_first_name = false;
@@ -565,9 +560,9 @@ fn split_run(
             continue;
         }
         if stretch.is_none() {
-            stretch = Some((i, kind));
+            stretch = Some((i, facts.kind()));
         }
-        prev_first_name = kind == Some(NameKind::FirstName);
+        prev_first_name = facts.is_first_name();
         prev_name = true;
         i += 1;
     }
