@@ -1948,7 +1948,12 @@ fn coordinate(text: &str, items: &mut [Item]) {
     // Each item after the first closes the group before it unless a coordinator joins them;
     // the end of the items closes the last group.
     for k in 1..=items.len() {
-        if let (Some(a), Some(b)) = (items.get(k - 1), items.get(k)) {
+        if let (Some(a), Some(b)) = (items.get(k - 1), items.get(k))
+            // Most neighbours are further apart than the longest coordinator, and follow
+            // no "X-owned": two numbers rule them out before the gap is looked at.
+            && (b.start.wrapping_sub(a.poss_end) <= LONGEST_COORDINATOR
+                || a.suffix == Suffix::Owner)
+        {
             let gap = bytes.get(a.poss_end..b.start).unwrap_or_default();
             // "Walmart-owned Flipkart": the owned one is a company too.
             let owned = a.suffix == Suffix::Owner
@@ -2091,12 +2096,15 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "Party",
 ];
 
+/// The longest gap [`is_coordinator`] accepts: ", as well as The ".
+const LONGEST_COORDINATOR: usize = 17;
+
 /// Whether the gap between two names joins them into a list (bytes: the gap is
 /// compared, never decoded, and slicing bytes skips the char-boundary checks).
 #[inline]
 fn is_coordinator(gap: &[u8]) -> bool {
-    // The longest, ", as well as The ", has 17 bytes: most gaps are out on their length.
-    if gap.len() > 17 {
+    // Most gaps are out on their length.
+    if gap.len() > LONGEST_COORDINATOR {
         return false;
     }
     // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
@@ -2314,6 +2322,38 @@ mod tests {
         assert_eq!(lexicon_bits("pharmaceuticalsx"), 0);
         let filled = LEXICON.keys.iter().filter(|&&k| k != 0).count();
         assert!(filled * 2 <= LEXICON_SLOTS, "{filled} words");
+    }
+
+    #[test]
+    fn no_coordinator_is_longer_than_the_shortcut_allows() {
+        let gaps = [
+            ", ",
+            " and ",
+            ", and ",
+            " or ",
+            ", or ",
+            " & ",
+            " as well as ",
+            ", as well as ",
+            " and even ",
+        ];
+        for gap in gaps {
+            for gap in [gap.to_string(), format!("{gap}The ")] {
+                assert!(is_coordinator(gap.as_bytes()), "{gap:?}");
+                assert!(gap.len() <= LONGEST_COORDINATOR, "{gap:?}");
+            }
+        }
+        assert!(!is_coordinator(b", as well as  The "));
+    }
+
+    proptest::proptest! {
+        /// `coordinate` skips gaps longer than LONGEST_COORDINATOR: none of them joins.
+        #[test]
+        fn long_gaps_never_coordinate(gap in "(, | and | or |as well as |even |The |&| ){0,8}") {
+            if is_coordinator(gap.as_bytes()) {
+                proptest::prop_assert!(gap.len() <= LONGEST_COORDINATOR, "{:?}", gap);
+            }
+        }
     }
 
     #[test]
