@@ -348,30 +348,33 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
             text, run, words, known, key, memo, items, aggs, agg_index, mode,
         );
     }
-    // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known company
-    // name its product, not a company of their own.
-    for k in 1..items.len() {
-        let follows_company = items.get(k - 1).zip(items.get(k)).is_some_and(|(a, b)| {
-            matches!(a.what, What::Known { .. })
-                && !a.possessive
-                && matches!(b.what, What::Stretch { .. })
-                && text.get(a.poss_end..b.start) == Some(" ")
-        });
-        if follows_company && let Some(b) = items.get_mut(k) {
-            b.what = What::Rejected;
-        }
-    }
-    // "Prudential Regulation Authority", "Stanford University": a known name that opens
-    // the name of an institution is not that company.
+    // One pass over the items in text order, each rule reading the item as the rules
+    // before it left it.
+    let bytes = text.as_bytes();
+    // Where the item before ends, if split_run made it a known name without a possessive
+    // (read before the institution rule may reject it: products follow the name as written).
+    let mut after_known: Option<usize> = None;
     for item in items.iter_mut() {
+        // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known
+        // company name its product, not a company of their own.
+        let follows_company = after_known.is_some_and(|end| {
+            matches!(item.what, What::Stretch { .. })
+                && item.start.wrapping_sub(end) == 1
+                && bytes.get(end) == Some(&b' ')
+        });
+        after_known =
+            (matches!(item.what, What::Known { .. }) && !item.possessive).then_some(item.poss_end);
+        if follows_company {
+            item.what = What::Rejected;
+        }
+        // "Prudential Regulation Authority", "Stanford University": a known name that
+        // opens the name of an institution is not that company.
         if matches!(item.what, What::Known { .. })
             && !item.possessive
             && opens_institution_name(text, item.end)
         {
             item.what = What::Rejected;
         }
-    }
-    for item in items.iter_mut() {
         // Known unambiguous names need no evidence; lists learn from them directly.
         if matches!(
             item.what,
