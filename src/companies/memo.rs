@@ -98,6 +98,12 @@ impl Packed {
         self.tag().wrapping_sub(TAG_WORD) < 2
     }
 
+    /// `kind()` is `Place`.
+    #[inline(always)]
+    pub(super) fn is_place(self) -> bool {
+        self.tag() == TAG_PLACE
+    }
+
     /// `kind()` is `FirstName`.
     #[inline(always)]
     pub(super) fn is_first_name(self) -> bool {
@@ -414,6 +420,7 @@ mod tests {
                 );
                 assert_eq!(packed.is_first_name(), kind == Some(NameKind::FirstName));
                 assert_eq!(packed.is_unknown(), kind.is_none());
+                assert_eq!(packed.is_place(), kind == Some(NameKind::Place));
             }
         }
     }

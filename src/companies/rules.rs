@@ -474,10 +474,11 @@ fn split_run(
     let mut i = 0;
     while i < n {
         let w = run_words[i];
+        let start = w.start as usize;
+        let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         if w.joiner == Joiner::Of {
             // "Reserve Bank of India", "Ministry of Finance": a name "of" a place is an institution.
-            normalize_into(&text[w.start as usize..w.end as usize], key);
-            let of_place = known.kind(key) == Some(NameKind::Place);
+            let of_place = facts.is_place();
             let pushed = items.len();
             close!(i, false);
             if of_place
@@ -492,8 +493,6 @@ fn split_run(
         }
         // Longest known company starting here: several words only when a longer key starts
         // with this word, then the word with its possessive ("Byju’s"), then the bare word.
-        let start = w.start as usize;
-        let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
         if max > 1 && i + 1 < n && facts.starts_longer() {
             'longer: for j in (i + 1..n.min(i + max)).rev() {
