@@ -375,19 +375,24 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         {
             item.what = What::Rejected;
         }
-        // Known unambiguous names need no evidence; lists learn from them directly.
-        if matches!(
-            item.what,
-            What::Stretch { .. }
-                | What::Known {
-                    ambiguous: true,
-                    ..
-                }
-        ) {
+        if needs_evidence(item.what) {
             gather_evidence(text, item, mode);
         }
     }
     coordinate(text, items);
+}
+
+/// Whether evidence from its context can change what an item counts for: not for a
+/// rejected name, nor a known unambiguous one (lists learn from it directly).
+fn needs_evidence(what: What) -> bool {
+    matches!(
+        what,
+        What::Stretch { .. }
+            | What::Known {
+                ambiguous: true,
+                ..
+            }
+    )
 }
 
 /// Splits one run into known names (longest first) and the stretches between them.
@@ -1979,8 +1984,12 @@ fn coordinate(text: &str, items: &mut [Item]) {
             continue;
         };
         if members.len() < 2 {
-            // "X and other luxury brands" still makes X a company.
-            if let Some(last) = members.last_mut() {
+            // "X and other luxury brands" still makes X a company. Only names that need
+            // evidence are asked: nothing reads the company mark of a known unambiguous
+            // name or a rejected one (`known_counts` answers for the former first).
+            if let Some(last) = members.last_mut()
+                && needs_evidence(last.what)
+            {
                 and_other(text, last);
             }
             continue;
@@ -2359,6 +2368,15 @@ mod tests {
                 proptest::prop_assert!(gap.len() <= LONGEST_COORDINATOR, "{:?}", gap);
             }
         }
+    }
+
+    #[test]
+    fn and_other_businesses_makes_a_lone_name_a_company() {
+        assert_eq!(
+            companies("Prices fell at Quillo and other retailers this week."),
+            ["Quillo"]
+        );
+        assert!(companies("Prices fell at Quillo and other places this week.").is_empty());
     }
 
     #[test]
