@@ -188,6 +188,16 @@ pub fn analyze<'a>(
     known: &KnownCompanies,
     scratch: &mut Scratch,
 ) -> Findings {
+    start_article(scratch);
+    for paragraph in paragraphs {
+        analyze_text(paragraph, Mode::Body, known, scratch);
+    }
+    analyze_text(headline, headline_mode(headline), known, scratch);
+    finish(scratch)
+}
+
+/// Empties the article's names and counts.
+fn start_article(scratch: &mut Scratch) {
     scratch.aggs.clear();
     scratch.agg_index.clear();
     for &(id, _) in &scratch.known {
@@ -196,16 +206,14 @@ pub fn analyze<'a>(
         }
     }
     scratch.known.clear();
-    for paragraph in paragraphs {
-        analyze_text(paragraph, Mode::Body, known, scratch);
-    }
-    let mode = if is_title_case(headline) {
+}
+
+fn headline_mode(headline: &str) -> Mode {
+    if is_title_case(headline) {
         Mode::TitleCaseHeadline
     } else {
         Mode::Headline
-    };
-    analyze_text(headline, mode, known, scratch);
-    finish(scratch)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,6 +274,11 @@ pub enum Mention {
 
 fn analyze_text(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Scratch) {
     collect_items(text, mode, known, scratch);
+    count_items(mode, scratch);
+}
+
+/// Adds the items [`collect_items`] left to the article's counts and names.
+fn count_items(mode: Mode, scratch: &mut Scratch) {
     let Scratch {
         items,
         aggs,
@@ -375,7 +388,7 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         {
             item.what = What::Rejected;
         }
-        if needs_evidence(item.what) {
+        if needs_evidence(item) {
             gather_evidence(text, item, mode);
         }
     }
@@ -383,16 +396,19 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
 }
 
 /// Whether evidence from its context can change what an item counts for: not for a
-/// rejected name, nor a known unambiguous one (lists learn from it directly).
-fn needs_evidence(what: What) -> bool {
+/// rejected name, nor a known unambiguous one (lists learn from it directly). Nor for
+/// a name marked a person's already ("Jane Doe", split_run marks it): evidence only adds
+/// marks, and of a person's name nothing reads the company or place mark (`coordinate`
+/// passes over it, `finish` rejects its name whatever they say).
+fn needs_evidence(item: &Item) -> bool {
     matches!(
-        what,
+        item.what,
         What::Stretch { .. }
             | What::Known {
                 ambiguous: true,
                 ..
             }
-    )
+    ) && !item.person
 }
 
 /// Splits one run into known names (longest first) and the stretches between them.
@@ -1988,7 +2004,7 @@ fn coordinate(text: &str, items: &mut [Item]) {
             // evidence are asked: nothing reads the company mark of a known unambiguous
             // name or a rejected one (`known_counts` answers for the former first).
             if let Some(last) = members.last_mut()
-                && needs_evidence(last.what)
+                && needs_evidence(last)
             {
                 and_other(text, last);
             }
@@ -2377,6 +2393,65 @@ mod tests {
             ["Quillo"]
         );
         assert!(companies("Prices fell at Quillo and other places this week.").is_empty());
+    }
+
+    /// [`analyze`] with evidence read for every stretch and ambiguous known name, as
+    /// before [`needs_evidence`] passed over names marked a person's (read after
+    /// `coordinate`, then `coordinate` again: both only add marks).
+    fn analyze_reading_all_evidence(
+        headline: &str,
+        paragraphs: &[&str],
+        known: &KnownCompanies,
+        scratch: &mut Scratch,
+    ) -> Findings {
+        start_article(scratch);
+        let texts = paragraphs.iter().map(|&p| (p, Mode::Body));
+        for (text, mode) in texts.chain([(headline, headline_mode(headline))]) {
+            collect_items(text, mode, known, scratch);
+            for item in scratch.items.iter_mut() {
+                if matches!(
+                    item.what,
+                    What::Stretch { .. }
+                        | What::Known {
+                            ambiguous: true,
+                            ..
+                        }
+                ) {
+                    gather_evidence(text, item, mode);
+                }
+            }
+            coordinate(text, &mut scratch.items);
+            count_items(mode, scratch);
+        }
+        finish(scratch)
+    }
+
+    /// The findings as lines: known ids and counts, then discovered keys and counts.
+    fn summary(found: &Findings) -> Vec<String> {
+        let known = found.known.iter().map(|(id, n)| format!("{id} {n}"));
+        let discovered = found.discovered.iter();
+        known
+            .chain(discovered.map(|d| format!("{} {}", d.key, d.count)))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Passing over the evidence of names marked a person's changes no finding.
+        #[test]
+        fn person_names_need_no_evidence(
+            paragraphs in proptest::collection::vec(
+                r"((Aaron|Aisha|Adam|Doe|Sharma|Quillo|Brisk|Fenwick|Apple|Target|Google|Meta|London|Inc\.|raised|acquired|by|analysts|at|the|startup|founder|CEO|said|and|other|retailers|of|in|a|Bank|Group)(’s|,|\.)? ){1,14}",
+                1..4,
+            ),
+            headline in r"((Aaron|Quillo|Apple|Raises|Doe|opens|Store|its)( |, )){0,6}"
+        ) {
+            let known = KnownCompanies::bundled();
+            let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let mut scratch = Scratch::default();
+            let fast = analyze(&headline, paragraphs.iter().copied(), &known, &mut scratch);
+            let slow = analyze_reading_all_evidence(&headline, &paragraphs, &known, &mut scratch);
+            proptest::prop_assert_eq!(summary(&fast), summary(&slow));
+        }
     }
 
     #[test]
