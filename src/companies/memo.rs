@@ -5,8 +5,8 @@
 //! lookups hit here and skip normalising, hashing and the spelling tests.
 //!
 //! A slot is 32 bytes (two to a cache line): the word zero-padded to 24 bytes in three
-//! words, and its length, flags and kind packed into a fourth. The word is read straight
-//! out of the text it is a slice of, eight bytes a load and masked to its length.
+//! words, and its length, flags and kind packed into a fourth ([`Packed`]). The word is
+//! read straight out of the text it is a slice of and masked to its length.
 
 use super::known::{KnownCompanies, NameKind, normalize_into};
 
@@ -27,8 +27,118 @@ pub(super) const ROLE: u8 = 2;
 /// Has a hyphen ("Hotstar-Flipkart").
 pub(super) const HYPHEN: u8 = 4;
 
+/// [`Facts`] as a slot keeps them, in one number: length (bits 0-7), spelling (8-15),
+/// starts_longer (16), kind tag (20-23), ambiguous (24) and company id (32-63).
+///
+/// The matcher asks most words one or two questions ("a company?", "a common word?"):
+/// answered from the bits, they cost a shift and a compare, where building the
+/// `Option<NameKind>` of every hit cost a jump table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Packed(u64);
+
+/// The kind tags of [`Packed`] (0: not in the list).
+const TAG_COMPANY: u64 = 1;
+const TAG_PRODUCT: u64 = 2;
+const TAG_PLACE: u64 = 3;
+const TAG_FIRST_NAME: u64 = 4;
+const TAG_WORD: u64 = 5;
+const TAG_IGNORED: u64 = 6;
+
+impl Packed {
+    fn pack(len: u8, facts: Facts) -> Packed {
+        let (tag, ambiguous, id) = match facts.kind {
+            None => (0, false, 0u32),
+            Some(NameKind::Company { id, ambiguous }) => (TAG_COMPANY, ambiguous, id),
+            Some(NameKind::Product) => (TAG_PRODUCT, false, 0),
+            Some(NameKind::Place) => (TAG_PLACE, false, 0),
+            Some(NameKind::FirstName) => (TAG_FIRST_NAME, false, 0),
+            Some(NameKind::Word) => (TAG_WORD, false, 0),
+            Some(NameKind::Ignored) => (TAG_IGNORED, false, 0),
+        };
+        Packed(
+            u64::from(len)
+                | u64::from(facts.spelling) << 8
+                | u64::from(facts.starts_longer) << 16
+                | tag << 20
+                | u64::from(ambiguous) << 24
+                | u64::from(id) << 32,
+        )
+    }
+
+    #[inline(always)]
+    fn tag(self) -> u64 {
+        (self.0 >> 20) & 0xF
+    }
+
+    /// The word's meaning in the list.
+    pub(super) fn kind(self) -> Option<NameKind> {
+        match self.tag() {
+            TAG_COMPANY => Some(NameKind::Company {
+                id: (self.0 >> 32) as u32,
+                ambiguous: (self.0 >> 24) & 1 != 0,
+            }),
+            TAG_PRODUCT => Some(NameKind::Product),
+            TAG_PLACE => Some(NameKind::Place),
+            TAG_FIRST_NAME => Some(NameKind::FirstName),
+            TAG_WORD => Some(NameKind::Word),
+            TAG_IGNORED => Some(NameKind::Ignored),
+            _ => None,
+        }
+    }
+
+    /// `Some((id, ambiguous))` for a known company: `kind()` matched on `Company`.
+    #[inline(always)]
+    pub(super) fn company(self) -> Option<(u32, bool)> {
+        (self.tag() == TAG_COMPANY).then_some(((self.0 >> 32) as u32, (self.0 >> 24) & 1 != 0))
+    }
+
+    /// `kind()` is `Word` or `Ignored`: never a name.
+    #[inline(always)]
+    pub(super) fn is_word_or_ignored(self) -> bool {
+        self.tag().wrapping_sub(TAG_WORD) < 2
+    }
+
+    /// `kind()` is `Place`.
+    #[inline(always)]
+    pub(super) fn is_place(self) -> bool {
+        self.tag() == TAG_PLACE
+    }
+
+    /// `kind()` is `FirstName`.
+    #[inline(always)]
+    pub(super) fn is_first_name(self) -> bool {
+        self.tag() == TAG_FIRST_NAME
+    }
+
+    /// `kind()` is `None`: the list does not know the word.
+    #[inline(always)]
+    pub(super) fn is_unknown(self) -> bool {
+        self.tag() == 0
+    }
+
+    #[inline(always)]
+    pub(super) fn starts_longer(self) -> bool {
+        (self.0 >> 16) & 1 != 0
+    }
+
+    #[inline(always)]
+    pub(super) fn spelling(self) -> u8 {
+        (self.0 >> 8) as u8
+    }
+
+    /// All of it, as [`Facts`].
+    #[cfg(test)]
+    fn facts(self) -> Facts {
+        Facts {
+            kind: self.kind(),
+            starts_longer: self.starts_longer(),
+            spelling: self.spelling(),
+        }
+    }
+}
+
 pub(super) struct WordMemo {
-    slots: Vec<[u64; 4]>,
+    slots: Box<[[u64; 4]; MEMO_SLOTS]>,
     /// The list the memo was filled from: another list empties it.
     owner: usize,
 }
@@ -38,10 +148,33 @@ const MEMO_WORD: usize = 24;
 const MEMO_BITS: u32 = 12;
 const MEMO_SLOTS: usize = 1 << MEMO_BITS;
 
+/// By length minus one, the masks that keep a word's bytes of the 24 read from where it
+/// starts: a table load instead of three shifts and their tests.
+static MASKS: [[u64; 3]; MEMO_WORD] = {
+    let mut masks = [[0u64; 3]; MEMO_WORD];
+    let mut len = 1;
+    while len <= MEMO_WORD {
+        let mut k = 0;
+        while k < 3 {
+            // The word's bytes in this eighth-aligned part: 0 to 8.
+            let bytes = len.saturating_sub(8 * k);
+            let bytes = if bytes > 8 { 8 } else { bytes };
+            masks[len - 1][k] = if bytes == 0 {
+                0
+            } else {
+                u64::MAX >> (64 - 8 * bytes)
+            };
+            k += 1;
+        }
+        len += 1;
+    }
+    masks
+};
+
 impl Default for WordMemo {
     fn default() -> Self {
         WordMemo {
-            slots: vec![[0; 4]; MEMO_SLOTS],
+            slots: Box::new([[0; 4]; MEMO_SLOTS]),
             owner: 0,
         }
     }
@@ -58,11 +191,13 @@ impl WordMemo {
         }
     }
 
-    /// The [`Facts`] of `text[start..end]`, through the memo; `key` is scratch space, and
+    /// The facts of `text[start..end]`, through the memo; `key` is scratch space, and
     /// `known` the list last given to [`use_list`](Self::use_list).
     ///
     /// `spelling` gives a word's spelling facts (computed only when the memo misses).
-    /// Inlined: a hit is a few loads and compares, less than a call's overhead.
+    /// Inlined: a hit is a few loads and compares, less than a call's overhead. Words
+    /// with 24 bytes of text from their start (nearly all) are read in three loads;
+    /// words near the end of the text, and long ones, go the slower way.
     #[inline(always)]
     pub(super) fn facts(
         &mut self,
@@ -72,29 +207,90 @@ impl WordMemo {
         known: &KnownCompanies,
         key: &mut String,
         spelling: fn(&str) -> u8,
-    ) -> Facts {
+    ) -> Packed {
+        let len = end.wrapping_sub(start);
+        let chunk = text
+            .as_bytes()
+            .get(start..)
+            .and_then(|b| b.first_chunk::<24>());
+        // A length of 0 wraps around and finds no mask.
+        let (Some(chunk), Some(masks)) = (chunk, MASKS.get(len.wrapping_sub(1))) else {
+            return self.facts_slowly(text, start, end, known, key, spelling);
+        };
+        let word = [
+            u64_at(chunk, 0) & masks[0],
+            u64_at(chunk, 8) & masks[1],
+            u64_at(chunk, 16) & masks[2],
+        ];
+        self.probe(word, len, text, start, end, known, key, spelling)
+    }
+
+    /// [`facts`](Self::facts) for a word too long for the memo, or with fewer than 24
+    /// bytes of text from its start (out of line: rare).
+    #[inline(never)]
+    fn facts_slowly(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        known: &KnownCompanies,
+        key: &mut String,
+        spelling: fn(&str) -> u8,
+    ) -> Packed {
         let len = end.wrapping_sub(start);
         if len == 0 || len > MEMO_WORD {
-            return lookup(text.get(start..end).unwrap_or(""), known, key, spelling);
+            let facts = lookup(text.get(start..end).unwrap_or(""), known, key, spelling);
+            return Packed::pack(0, facts);
         }
         let b = text.as_bytes();
-        let w0 = load_at(b, start, len.min(8));
-        let w1 = load_at(b, start + 8, len.saturating_sub(8).min(8));
-        let w2 = load_at(b, start + 16, len.saturating_sub(16));
+        let word = [
+            load_at(b, start, len.min(8)),
+            load_at(b, start + 8, len.saturating_sub(8).min(8)),
+            load_at(b, start + 16, len.saturating_sub(16)),
+        ];
+        self.probe(word, len, text, start, end, known, key, spelling)
+    }
+
+    /// The slot of `word` (`len` bytes, 1 to 24, zero-padded), filled on a miss.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn probe(
+        &mut self,
+        [w0, w1, w2]: [u64; 3],
+        len: usize,
+        text: &str,
+        start: usize,
+        end: usize,
+        known: &KnownCompanies,
+        key: &mut String,
+        spelling: fn(&str) -> u8,
+    ) -> Packed {
         let mixed = (w0 ^ w1.rotate_left(23) ^ w2.rotate_left(47))
             .wrapping_add(len as u64)
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index = (mixed >> (64 - MEMO_BITS)) as usize % MEMO_SLOTS;
-        let Some(slot) = self.slots.get_mut(index) else {
-            return lookup(text.get(start..end).unwrap_or(""), known, key, spelling);
-        };
-        if slot[3] as u8 as usize == len && slot[0] == w0 && slot[1] == w1 && slot[2] == w2 {
-            return unpack(slot[3]);
+        // The top bits: always below MEMO_SLOTS, so the index needs no bounds check.
+        let slot = &mut self.slots[(mixed >> (64 - MEMO_BITS)) as usize];
+        // One test for all four words: the bits that differ, OR-ed.
+        let differ =
+            (slot[0] ^ w0) | (slot[1] ^ w1) | (slot[2] ^ w2) | ((slot[3] ^ len as u64) & 0xFF);
+        if differ == 0 {
+            return Packed(slot[3]);
         }
         let facts = lookup(text.get(start..end).unwrap_or(""), known, key, spelling);
-        *slot = [w0, w1, w2, pack(len as u8, facts)];
-        facts
+        let packed = Packed::pack(len as u8, facts);
+        *slot = [w0, w1, w2, packed.0];
+        packed
     }
+}
+
+/// The eight bytes of `chunk` from `at` (0, 8 or 16) as a little-endian number: with
+/// `at` a constant, one load and no test.
+#[inline(always)]
+fn u64_at(chunk: &[u8; 24], at: usize) -> u64 {
+    chunk
+        .get(at..)
+        .and_then(|c| c.first_chunk::<8>())
+        .map_or(0, |c| u64::from_le_bytes(*c))
 }
 
 /// The facts of `word` without the memo (out of line: rare).
@@ -135,47 +331,6 @@ fn load_at(b: &[u8], at: usize, n: usize) -> u64 {
     }
 }
 
-/// A slot's fourth word: length (bits 0-7), spelling (8-15), starts_longer (16), kind
-/// tag (20-23), ambiguous (24) and company id (32-63).
-fn pack(len: u8, facts: Facts) -> u64 {
-    let (tag, ambiguous, id) = match facts.kind {
-        None => (0u64, false, 0u32),
-        Some(NameKind::Company { id, ambiguous }) => (1, ambiguous, id),
-        Some(NameKind::Product) => (2, false, 0),
-        Some(NameKind::Place) => (3, false, 0),
-        Some(NameKind::FirstName) => (4, false, 0),
-        Some(NameKind::Word) => (5, false, 0),
-        Some(NameKind::Ignored) => (6, false, 0),
-    };
-    u64::from(len)
-        | u64::from(facts.spelling) << 8
-        | u64::from(facts.starts_longer) << 16
-        | tag << 20
-        | u64::from(ambiguous) << 24
-        | u64::from(id) << 32
-}
-
-#[inline(always)]
-fn unpack(packed: u64) -> Facts {
-    let kind = match (packed >> 20) & 0xF {
-        1 => Some(NameKind::Company {
-            id: (packed >> 32) as u32,
-            ambiguous: (packed >> 24) & 1 != 0,
-        }),
-        2 => Some(NameKind::Product),
-        3 => Some(NameKind::Place),
-        4 => Some(NameKind::FirstName),
-        5 => Some(NameKind::Word),
-        6 => Some(NameKind::Ignored),
-        _ => None,
-    };
-    Facts {
-        kind,
-        starts_longer: (packed >> 16) & 1 != 0,
-        spelling: (packed >> 8) as u8,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +352,30 @@ mod tests {
             }
         }
         assert_eq!(load_at(b"Arm", 0, 3), u64::from_le_bytes(*b"Arm\0\0\0\0\0"));
+    }
+
+    #[test]
+    fn masked_loads_agree_with_slow_loads() {
+        let b = b"Google and The New York Times, Goldman Sachs and Sequoia Capital India.";
+        for start in 0..b.len() {
+            let Some(chunk) = b.get(start..).and_then(|c| c.first_chunk::<24>()) else {
+                continue;
+            };
+            for len in 1..=MEMO_WORD {
+                let masks = MASKS[len - 1];
+                let fast = [
+                    u64_at(chunk, 0) & masks[0],
+                    u64_at(chunk, 8) & masks[1],
+                    u64_at(chunk, 16) & masks[2],
+                ];
+                let slow = [
+                    load_at(b, start, len.min(8)),
+                    load_at(b, start + 8, len.saturating_sub(8).min(8)),
+                    load_at(b, start + 16, len.saturating_sub(16)),
+                ];
+                assert_eq!(fast, slow, "start {start}, len {len}");
+            }
+        }
     }
 
     #[test]
@@ -224,9 +403,24 @@ mod tests {
                     starts_longer,
                     spelling: LEGAL | HYPHEN,
                 };
-                let packed = pack(24, facts);
-                assert_eq!(packed as u8, 24);
-                assert_eq!(unpack(packed), facts);
+                let packed = Packed::pack(24, facts);
+                assert_eq!(packed.0 as u8, 24);
+                assert_eq!(packed.facts(), facts);
+                // The quick questions agree with the kind they stand for.
+                assert_eq!(
+                    packed.company(),
+                    match kind {
+                        Some(NameKind::Company { id, ambiguous }) => Some((id, ambiguous)),
+                        _ => None,
+                    }
+                );
+                assert_eq!(
+                    packed.is_word_or_ignored(),
+                    matches!(kind, Some(NameKind::Word | NameKind::Ignored))
+                );
+                assert_eq!(packed.is_first_name(), kind == Some(NameKind::FirstName));
+                assert_eq!(packed.is_unknown(), kind.is_none());
+                assert_eq!(packed.is_place(), kind == Some(NameKind::Place));
             }
         }
     }
@@ -244,7 +438,9 @@ mod tests {
                     if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                         continue;
                     }
-                    let got = memo.facts(text, start, end, &known, &mut key, no_spelling);
+                    let got = memo
+                        .facts(text, start, end, &known, &mut key, no_spelling)
+                        .facts();
                     let want = lookup(&text[start..end], &known, &mut key, no_spelling);
                     assert_eq!(got, want, "{:?}", &text[start..end]);
                 }

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
 use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
-use super::memo::{self, Facts, WordMemo};
+use super::memo::{self, WordMemo};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -191,6 +191,16 @@ pub fn analyze<'a>(
     known: &KnownCompanies,
     scratch: &mut Scratch,
 ) -> Findings {
+    start_article(scratch);
+    for paragraph in paragraphs {
+        analyze_text(paragraph, Mode::Body, known, scratch);
+    }
+    analyze_text(headline, headline_mode(headline), known, scratch);
+    finish(scratch)
+}
+
+/// Empties the article's names and counts.
+fn start_article(scratch: &mut Scratch) {
     scratch.aggs.clear();
     scratch.agg_index.clear();
     for &(id, _) in &scratch.known {
@@ -199,16 +209,14 @@ pub fn analyze<'a>(
         }
     }
     scratch.known.clear();
-    for paragraph in paragraphs {
-        analyze_text(paragraph, Mode::Body, known, scratch);
-    }
-    let mode = if is_title_case(headline) {
+}
+
+fn headline_mode(headline: &str) -> Mode {
+    if is_title_case(headline) {
         Mode::TitleCaseHeadline
     } else {
         Mode::Headline
-    };
-    analyze_text(headline, mode, known, scratch);
-    finish(scratch)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,6 +277,11 @@ pub enum Mention {
 
 fn analyze_text(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Scratch) {
     collect_items(text, mode, known, scratch);
+    count_items(mode, scratch);
+}
+
+/// Adds the items [`collect_items`] left to the article's counts and names.
+fn count_items(mode: Mode, scratch: &mut Scratch) {
     let Scratch {
         items,
         aggs,
@@ -351,30 +364,33 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
             text, run, words, known, key, memo, items, aggs, agg_index, mode,
         );
     }
-    // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known company
-    // name its product, not a company of their own.
-    for k in 1..items.len() {
-        let follows_company = items.get(k - 1).zip(items.get(k)).is_some_and(|(a, b)| {
-            matches!(a.what, What::Known { .. })
-                && !a.possessive
-                && matches!(b.what, What::Stretch { .. })
-                && text.get(a.poss_end..b.start) == Some(" ")
-        });
-        if follows_company && let Some(b) = items.get_mut(k) {
-            b.what = What::Rejected;
-        }
-    }
-    // "Prudential Regulation Authority", "Stanford University": a known name that opens
-    // the name of an institution is not that company.
+    // One pass over the items in text order, each rule reading the item as the rules
+    // before it left it.
+    let bytes = text.as_bytes();
+    // Where the item before ends, if split_run made it a known name without a possessive
+    // (read before the institution rule may reject it: products follow the name as written).
+    let mut after_known: Option<usize> = None;
     for item in items.iter_mut() {
+        // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known
+        // company name its product, not a company of their own.
+        let follows_company = after_known.is_some_and(|end| {
+            matches!(item.what, What::Stretch { .. })
+                && item.start.wrapping_sub(end) == 1
+                && bytes.get(end) == Some(&b' ')
+        });
+        after_known =
+            (matches!(item.what, What::Known { .. }) && !item.possessive).then_some(item.poss_end);
+        if follows_company {
+            item.what = What::Rejected;
+        }
+        // "Prudential Regulation Authority", "Stanford University": a known name that
+        // opens the name of an institution is not that company.
         if matches!(item.what, What::Known { .. })
             && !item.possessive
             && opens_institution_name(text, item.end)
         {
             item.what = What::Rejected;
         }
-    }
-    for item in items.iter_mut() {
         if needs_evidence(item) {
             gather_evidence(text, item, mode);
         }
@@ -382,19 +398,20 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
     coordinate(text, items);
 }
 
-/// Whether the context around an item can change what it counts as.
-///
-/// Known unambiguous names need no evidence; lists learn from them directly. A new name
-/// that is already a person ("Mei Okafor": a first name and more) stays one whatever its
-/// context says: a person is never made a company, and neither the list rule in
-/// [`coordinate`] nor [`finish`] reads anything else of a person.
-#[inline]
+/// Whether evidence from its context can change what an item counts for: not for a
+/// rejected name, nor a known unambiguous one (lists learn from it directly). Nor for
+/// a name marked a person's already ("Jane Doe", split_run marks it): evidence only adds
+/// marks, and of a person's name nothing reads the company or place mark (`coordinate`
+/// passes over it, `finish` rejects its name whatever they say).
 fn needs_evidence(item: &Item) -> bool {
-    match item.what {
-        What::Stretch { .. } => !item.person,
-        What::Known { ambiguous, .. } => ambiguous,
-        What::Rejected => false,
-    }
+    matches!(
+        item.what,
+        What::Stretch { .. }
+            | What::Known {
+                ambiguous: true,
+                ..
+            }
+    ) && !item.person
 }
 
 /// Splits one run into known names (longest first) and the stretches between them.
@@ -419,26 +436,20 @@ fn split_run(
         // Most runs are one word (85% in generated news): the loop below, without the
         // longer names, the joiners and the open stretch that only longer runs have.
         let start = w.start as usize;
-        let Facts { kind, spelling, .. } =
-            memo.facts(text, start, w.end as usize, known, key, word_spelling);
+        let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
         if w.possessive {
-            let facts = memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
-            if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
-                matched = Some((id, ambiguous));
-            }
+            matched = memo
+                .facts(text, start, w.poss_end as usize, known, key, word_spelling)
+                .company();
         }
-        if matched.is_none()
-            && let Some(NameKind::Company { id, ambiguous }) = kind
-        {
-            matched = Some((id, ambiguous));
-        }
-        if let Some((id, ambiguous)) = matched {
+        if let Some((id, ambiguous)) = matched.or_else(|| facts.company()) {
             let sentence_start = ambiguous && run.sentence_start(text, words);
             items.push(Item::known(w, w, id, ambiguous, sentence_start));
             return;
         }
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored))
+        let spelling = facts.spelling();
+        if facts.is_word_or_ignored()
             || spelling & memo::LEGAL != 0
             || (spelling & memo::HYPHEN != 0
                 && split_hyphenated(text, run, *w, 0, known, key, items))
@@ -448,7 +459,7 @@ fn split_run(
         record_stretch(
             text,
             run_words,
-            (0, kind),
+            (0, facts.kind()),
             1,
             known,
             key,
@@ -486,10 +497,11 @@ fn split_run(
     let mut i = 0;
     while i < n {
         let w = run_words[i];
+        let start = w.start as usize;
+        let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         if w.joiner == Joiner::Of {
             // "Reserve Bank of India", "Ministry of Finance": a name "of" a place is an institution.
-            normalize_into(&text[w.start as usize..w.end as usize], key);
-            let of_place = known.kind(key) == Some(NameKind::Place);
+            let of_place = facts.is_place();
             let pushed = items.len();
             close!(i, false);
             if of_place
@@ -504,14 +516,8 @@ fn split_run(
         }
         // Longest known company starting here: several words only when a longer key starts
         // with this word, then the word with its possessive ("Byju’s"), then the bare word.
-        let start = w.start as usize;
-        let Facts {
-            kind,
-            starts_longer,
-            spelling,
-        } = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
-        if max > 1 && i + 1 < n && starts_longer {
+        if max > 1 && i + 1 < n && facts.starts_longer() {
             'longer: for j in (i + 1..n.min(i + max)).rev() {
                 let last = run_words[j];
                 let ends: &[u32] = if last.possessive {
@@ -520,8 +526,8 @@ fn split_run(
                     &[last.end]
                 };
                 for &end in ends {
-                    let facts = memo.facts(text, start, end as usize, known, key, word_spelling);
-                    if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
+                    let longer = memo.facts(text, start, end as usize, known, key, word_spelling);
+                    if let Some((id, ambiguous)) = longer.company() {
                         matched = Some((j, id, ambiguous));
                         break 'longer;
                     }
@@ -529,13 +535,14 @@ fn split_run(
             }
         }
         if matched.is_none() && w.possessive {
-            let facts = memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
-            if let Some(NameKind::Company { id, ambiguous }) = facts.kind {
+            let possessive =
+                memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
+            if let Some((id, ambiguous)) = possessive.company() {
                 matched = Some((i, id, ambiguous));
             }
         }
         if matched.is_none()
-            && let Some(NameKind::Company { id, ambiguous }) = kind
+            && let Some((id, ambiguous)) = facts.company()
         {
             matched = Some((i, id, ambiguous));
         }
@@ -559,13 +566,14 @@ fn split_run(
             continue;
         }
         // "Rivals PhonePe…": a role noun opening a sentence introduces the name after it.
+        let spelling = facts.spelling();
         let legal = spelling & memo::LEGAL != 0;
         let role_opener = i == 0
             && n > 1
-            && kind.is_none()
+            && facts.is_unknown()
             && spelling & memo::ROLE != 0
             && run.sentence_start(text, words);
-        if matches!(kind, Some(NameKind::Word | NameKind::Ignored)) || role_opener || legal {
+        if facts.is_word_or_ignored() || role_opener || legal {
             close!(i, legal);
             prev_name = false;
             prev_first_name = false;
@@ -583,9 +591,9 @@ fn split_run(
             continue;
         }
         if stretch.is_none() {
-            stretch = Some((i, kind));
+            stretch = Some((i, facts.kind()));
         }
-        prev_first_name = kind == Some(NameKind::FirstName);
+        prev_first_name = facts.is_first_name();
         prev_name = true;
         i += 1;
     }
@@ -1583,7 +1591,9 @@ impl<'t> WordsBefore<'t> {
             .text
             .as_bytes()
             .get(lo..end)
-            .and_then(|s| memchr::memrchr(b' ', s))
+            // A byte loop: the space is a word away, nearer than `memrchr`'s call and
+            // set-up would pay for.
+            .and_then(|s| s.iter().rposition(|&c| c == b' '))
             .map_or(lo, |k| lo + k + 1);
         self.done = true;
         let Some(token) = self.text.get(from..end) else {
@@ -1679,7 +1689,8 @@ impl<'t> WordsAfter<'t> {
         let (b, hi, from) = (self.text.as_bytes(), self.hi, self.from);
         let to = b
             .get(from..hi)
-            .and_then(|s| memchr::memchr(b' ', s))
+            // A byte loop, as in `WordsBefore::read_next`.
+            .and_then(|s| s.iter().position(|&c| c == b' '))
             .map_or(hi, |k| from + k);
         let Some(token) = self.text.get(from..to) else {
             self.done = true;
@@ -1972,7 +1983,12 @@ fn coordinate(text: &str, items: &mut [Item]) {
     // Each item after the first closes the group before it unless a coordinator joins them;
     // the end of the items closes the last group.
     for k in 1..=items.len() {
-        if let (Some(a), Some(b)) = (items.get(k - 1), items.get(k)) {
+        if let (Some(a), Some(b)) = (items.get(k - 1), items.get(k))
+            // Most neighbours are further apart than the longest coordinator, and follow
+            // no "X-owned": two numbers rule them out before the gap is looked at.
+            && (b.start.wrapping_sub(a.poss_end) <= LONGEST_COORDINATOR
+                || a.suffix == Suffix::Owner)
+        {
             let gap = bytes.get(a.poss_end..b.start).unwrap_or_default();
             // "Walmart-owned Flipkart": the owned one is a company too.
             let owned = a.suffix == Suffix::Owner
@@ -1993,8 +2009,12 @@ fn coordinate(text: &str, items: &mut [Item]) {
             continue;
         };
         if members.len() < 2 {
-            // "X and other luxury brands" still makes X a company.
-            if let Some(last) = members.last_mut() {
+            // "X and other luxury brands" still makes X a company. Only names that need
+            // evidence are asked: nothing reads the company mark of a known unambiguous
+            // name or a rejected one (`known_counts` answers for the former first).
+            if let Some(last) = members.last_mut()
+                && needs_evidence(last)
+            {
                 and_other(text, last);
             }
             continue;
@@ -2115,12 +2135,15 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "Party",
 ];
 
+/// The longest gap [`is_coordinator`] accepts: ", as well as The ".
+const LONGEST_COORDINATOR: usize = 17;
+
 /// Whether the gap between two names joins them into a list (bytes: the gap is
 /// compared, never decoded, and slicing bytes skips the char-boundary checks).
 #[inline]
 fn is_coordinator(gap: &[u8]) -> bool {
-    // The longest, ", as well as The ", has 17 bytes: most gaps are out on their length.
-    if gap.len() > 17 {
+    // Most gaps are out on their length.
+    if gap.len() > LONGEST_COORDINATOR {
         return false;
     }
     // "Gimlet Media, Anchor, The Ringer": a capitalised "The" opens the next name.
@@ -2379,6 +2402,106 @@ mod tests {
         assert_eq!(lexicon_bits("pharmaceuticalsx"), 0);
         let filled = LEXICON.keys.iter().filter(|&&k| k != 0).count();
         assert!(filled * 2 <= LEXICON_SLOTS, "{filled} words");
+    }
+
+    #[test]
+    fn no_coordinator_is_longer_than_the_shortcut_allows() {
+        let gaps = [
+            ", ",
+            " and ",
+            ", and ",
+            " or ",
+            ", or ",
+            " & ",
+            " as well as ",
+            ", as well as ",
+            " and even ",
+        ];
+        for gap in gaps {
+            for gap in [gap.to_string(), format!("{gap}The ")] {
+                assert!(is_coordinator(gap.as_bytes()), "{gap:?}");
+                assert!(gap.len() <= LONGEST_COORDINATOR, "{gap:?}");
+            }
+        }
+        assert!(!is_coordinator(b", as well as  The "));
+    }
+
+    proptest::proptest! {
+        /// `coordinate` skips gaps longer than LONGEST_COORDINATOR: none of them joins.
+        #[test]
+        fn long_gaps_never_coordinate(gap in "(, | and | or |as well as |even |The |&| ){0,8}") {
+            if is_coordinator(gap.as_bytes()) {
+                proptest::prop_assert!(gap.len() <= LONGEST_COORDINATOR, "{:?}", gap);
+            }
+        }
+    }
+
+    #[test]
+    fn and_other_businesses_makes_a_lone_name_a_company() {
+        assert_eq!(
+            companies("Prices fell at Quillo and other retailers this week."),
+            ["Quillo"]
+        );
+        assert!(companies("Prices fell at Quillo and other places this week.").is_empty());
+    }
+
+    /// [`analyze`] with evidence read for every stretch and ambiguous known name, as
+    /// before [`needs_evidence`] passed over names marked a person's (read after
+    /// `coordinate`, then `coordinate` again: both only add marks).
+    fn analyze_reading_all_evidence(
+        headline: &str,
+        paragraphs: &[&str],
+        known: &KnownCompanies,
+        scratch: &mut Scratch,
+    ) -> Findings {
+        start_article(scratch);
+        let texts = paragraphs.iter().map(|&p| (p, Mode::Body));
+        for (text, mode) in texts.chain([(headline, headline_mode(headline))]) {
+            collect_items(text, mode, known, scratch);
+            for item in scratch.items.iter_mut() {
+                if matches!(
+                    item.what,
+                    What::Stretch { .. }
+                        | What::Known {
+                            ambiguous: true,
+                            ..
+                        }
+                ) {
+                    gather_evidence(text, item, mode);
+                }
+            }
+            coordinate(text, &mut scratch.items);
+            count_items(mode, scratch);
+        }
+        finish(scratch)
+    }
+
+    /// The findings as lines: known ids and counts, then discovered keys and counts.
+    fn summary(found: &Findings) -> Vec<String> {
+        let known = found.known.iter().map(|(id, n)| format!("{id} {n}"));
+        let discovered = found.discovered.iter();
+        known
+            .chain(discovered.map(|d| format!("{} {}", d.key, d.count)))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Passing over the evidence of names marked a person's changes no finding.
+        #[test]
+        fn person_names_need_no_evidence(
+            paragraphs in proptest::collection::vec(
+                r"((Aaron|Aisha|Adam|Doe|Sharma|Quillo|Brisk|Fenwick|Apple|Target|Google|Meta|London|Inc\.|raised|acquired|by|analysts|at|the|startup|founder|CEO|said|and|other|retailers|of|in|a|Bank|Group)(’s|,|\.)? ){1,14}",
+                1..4,
+            ),
+            headline in r"((Aaron|Quillo|Apple|Raises|Doe|opens|Store|its)( |, )){0,6}"
+        ) {
+            let known = KnownCompanies::bundled();
+            let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let mut scratch = Scratch::default();
+            let fast = analyze(&headline, paragraphs.iter().copied(), &known, &mut scratch);
+            let slow = analyze_reading_all_evidence(&headline, &paragraphs, &known, &mut scratch);
+            proptest::prop_assert_eq!(summary(&fast), summary(&slow));
+        }
     }
 
     #[test]
