@@ -158,9 +158,9 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
 
 /// The first byte at or after `i` that is an ASCII capital or not ASCII (or `b.len()`).
 ///
-/// Sixteen bytes a step with SSE2 (part of every x86-64), then [`next_interesting_swar`]
-/// for the tail: a profile of 10k articles spent a quarter of the scan in the
-/// eight-byte loop alone.
+/// Thirty-two, then sixteen bytes a step with SSE2 (part of every x86-64), then
+/// [`next_interesting_swar`] for the tail: a profile of 10k articles spent a quarter of
+/// the scan in the eight-byte loop alone.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn next_interesting(b: &[u8], mut i: usize) -> usize {
@@ -173,6 +173,22 @@ fn next_interesting(b: &[u8], mut i: usize) -> usize {
     // intrinsics run on every CPU this code is compiled for.
     let to_signed = unsafe { _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8) };
     let below = unsafe { _mm_set1_epi8((0x80u8 + 26) as i8) };
+    // Thirty-two bytes a step while they last: names are about that far apart in news,
+    // so most searches end in their first step.
+    while let Some(chunk) = b.get(i..i + 32) {
+        // SAFETY: also, `chunk` is 32 readable bytes, and the loads need no alignment.
+        let hits = unsafe {
+            let lo = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let hi = _mm_loadu_si128(chunk.as_ptr().add(16).cast::<__m128i>());
+            let lo_hits = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(lo, to_signed), below), lo);
+            let hi_hits = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(hi, to_signed), below), hi);
+            (_mm_movemask_epi8(lo_hits) as u32) | ((_mm_movemask_epi8(hi_hits) as u32) << 16)
+        };
+        if hits != 0 {
+            return i + hits.trailing_zeros() as usize;
+        }
+        i += 32;
+    }
     while let Some(chunk) = b.get(i..i + 16) {
         // SAFETY: also, `chunk` is 16 readable bytes, and the load needs no alignment.
         let hits = unsafe {
@@ -730,7 +746,8 @@ mod tests {
 
     #[test]
     fn both_searches_for_capitals_agree() {
-        let text = "plain words, Then a Capital, an é and “quotes” and 0123456789abcdefXyz ü";
+        let text = "plain words, Then a Capital, an é and “quotes” and 0123456789abcdefXyz ü \
+                    and a long stretch of lower case words with no capital in it at all Z";
         let b = text.as_bytes();
         for from in 0..=b.len() {
             let slow = (from..b.len())
