@@ -29,7 +29,13 @@ fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
                 None => (rest, ""),
             };
             rest = next;
-            let line = line.trim();
+            // Most lines start and end with a visible ASCII char: nothing to trim.
+            let plain = |c: Option<&u8>| c.is_some_and(|&c| c > b' ' && c < 0x7F);
+            let line = if plain(line.as_bytes().first()) && plain(line.as_bytes().last()) {
+                line
+            } else {
+                line.trim()
+            };
             if !line.is_empty() {
                 return Some(line);
             }
@@ -441,4 +447,24 @@ fn sort_lists(lists: &mut [(CompanyId, u32)], offsets: &[u32]) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The tagger's paragraph split gives the digest's paragraphs, whatever the
+        /// spaces, blank lines and line ends around them.
+        #[test]
+        fn paragraphs_are_the_digests(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "Gojek", "said.", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\u{A0}", "\u{3000}",
+                "“", "”", "é", "x", "\u{7F}", "~", "!",
+            ][..]), 0..24)
+        ) {
+            let body: String = pieces.concat();
+            let ours: Vec<&str> = super::paragraphs(&body).collect();
+            let digests: Vec<&str> = crate::digest::model::paragraphs(&body).collect();
+            proptest::prop_assert_eq!(ours, digests);
+        }
+    }
 }
