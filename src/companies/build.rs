@@ -415,6 +415,26 @@ impl Builder {
     }
 }
 
+/// Sorts one article's list, most mentions first, then by id: as packed integers in a
+/// buffer on the stack (sorting plain integers is about twice as fast as sorting the
+/// pairs by a computed key); a list too long for the buffer is sorted in place.
+fn sort_list(list: &mut [(CompanyId, u32)]) {
+    let key =
+        |&(id, count): &(CompanyId, u32)| (u64::from(u32::MAX - count) << 32) | u64::from(id.0);
+    let mut keys = [0u64; 64];
+    let Some(keys) = keys.get_mut(..list.len()) else {
+        list.sort_unstable_by_key(key);
+        return;
+    };
+    for (k, entry) in keys.iter_mut().zip(list.iter()) {
+        *k = key(entry);
+    }
+    keys.sort_unstable();
+    for (entry, &k) in list.iter_mut().zip(keys.iter()) {
+        *entry = (CompanyId(k as u32), u32::MAX - (k >> 32) as u32);
+    }
+}
+
 /// Puts each article's list in order, most mentions first, then by id; in parallel,
 /// a few thousand articles a piece. A company is listed once per article, so the keys
 /// are distinct and an unstable sort on one packed integer gives the one order.
@@ -441,9 +461,7 @@ fn sort_lists(lists: &mut [(CompanyId, u32)], offsets: &[u32]) {
         for w in bounds.windows(2) {
             let range = (w[0] as usize).saturating_sub(base)..(w[1] as usize).saturating_sub(base);
             if let Some(list) = piece.get_mut(range) {
-                list.sort_unstable_by_key(|&(id, count)| {
-                    (u64::from(u32::MAX - count) << 32) | u64::from(id.0)
-                });
+                sort_list(list);
             }
         }
     });
@@ -451,6 +469,25 @@ fn sort_lists(lists: &mut [(CompanyId, u32)], offsets: &[u32]) {
 
 #[cfg(test)]
 mod tests {
+    use super::{CompanyId, sort_list};
+
+    proptest::proptest! {
+        /// Through the buffer or in place, a list ends in the index's order: most
+        /// mentions first, then by id.
+        #[test]
+        fn lists_sort_by_mentions_then_id(
+            ids in proptest::collection::btree_set(0u32..u32::MAX, 0..80),
+            counts in proptest::collection::vec(1u32..6, 80),
+        ) {
+            let mut list: Vec<(CompanyId, u32)> =
+                ids.iter().zip(&counts).map(|(&id, &n)| (CompanyId(id), n)).collect();
+            let mut expected = list.clone();
+            expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.0.cmp(&b.0.0)));
+            sort_list(&mut list);
+            proptest::prop_assert_eq!(list, expected);
+        }
+    }
+
     proptest::proptest! {
         /// The tagger's paragraph split gives the digest's paragraphs, whatever the
         /// spaces, blank lines and line ends around them.
