@@ -182,11 +182,17 @@ fn next_interesting(b: &[u8], mut i: usize) -> usize {
     let below = unsafe { _mm_set1_epi8((0x80u8 + 26) as i8) };
     // Thirty-two bytes a step while they last: names are about that far apart in news,
     // so most searches end in their first step.
-    while let Some(chunk) = b.get(i..i + 32) {
-        // SAFETY: also, `chunk` is 32 readable bytes, and the loads need no alignment.
+    //
+    // The loops test `i < len - 31` (and `- 15`): one compare a step, where `b.get(i..i + 32)`
+    // took seven instructions, as many as the search itself.
+    let ends_32 = b.len().saturating_sub(31);
+    while i < ends_32 {
+        // SAFETY: also, `i + 32 <= b.len()`, so the 32 bytes from `i` are readable; the
+        // loads need no alignment.
         let hits = unsafe {
-            let lo = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
-            let hi = _mm_loadu_si128(chunk.as_ptr().add(16).cast::<__m128i>());
+            let at = b.as_ptr().add(i);
+            let lo = _mm_loadu_si128(at.cast::<__m128i>());
+            let hi = _mm_loadu_si128(at.add(16).cast::<__m128i>());
             let lo_hits = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(lo, to_signed), below), lo);
             let hi_hits = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(hi, to_signed), below), hi);
             (_mm_movemask_epi8(lo_hits) as u32) | ((_mm_movemask_epi8(hi_hits) as u32) << 16)
@@ -196,10 +202,12 @@ fn next_interesting(b: &[u8], mut i: usize) -> usize {
         }
         i += 32;
     }
-    while let Some(chunk) = b.get(i..i + 16) {
-        // SAFETY: also, `chunk` is 16 readable bytes, and the load needs no alignment.
+    let ends_16 = b.len().saturating_sub(15);
+    while i < ends_16 {
+        // SAFETY: also, `i + 16 <= b.len()`, so the 16 bytes from `i` are readable; the
+        // load needs no alignment.
         let hits = unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let v = _mm_loadu_si128(b.as_ptr().add(i).cast::<__m128i>());
             let upper = _mm_cmplt_epi8(_mm_add_epi8(v, to_signed), below);
             // The high bit of each byte: a capital, or a byte that is not ASCII.
             _mm_movemask_epi8(_mm_or_si128(upper, v)) as u32
@@ -568,7 +576,8 @@ fn skip_word(text: &str, mut i: usize) -> usize {
 #[inline]
 fn ascii_alnum_end(b: &[u8], i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    if let Some(chunk) = b.get(i..i + 16) {
+    // `i < len - 15`: one compare, where `b.get(i..i + 16)` takes seven instructions.
+    if i < b.len().saturating_sub(15) {
         use std::arch::x86_64::{
             __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
             _mm_or_si128, _mm_set1_epi8,
@@ -576,10 +585,10 @@ fn ascii_alnum_end(b: &[u8], i: usize) -> usize {
         // As in `next_interesting`: a byte plus `0x80 - lo`, read signed, is below
         // `-128 + n` exactly for the `n` bytes from `lo`. Letters are read folded to
         // lower case (`| 0x20`), which maps no other byte into a..=z.
-        // SAFETY: SSE2 is part of the x86-64 baseline; `chunk` is 16 readable bytes, and
-        // the load needs no alignment.
+        // SAFETY: SSE2 is part of the x86-64 baseline; `i + 16 <= b.len()`, so the 16
+        // bytes from `i` are readable, and the load needs no alignment.
         let alnum = unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let v = _mm_loadu_si128(b.as_ptr().add(i).cast::<__m128i>());
             let letter = _mm_cmplt_epi8(
                 _mm_add_epi8(
                     _mm_or_si128(v, _mm_set1_epi8(0x20)),
