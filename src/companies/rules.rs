@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
 use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
-use super::memo::{self, WordMemo};
+use super::memo::{self, StretchFacts, StretchMemo, WordMemo};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -44,6 +44,7 @@ pub struct Scratch {
     surnames: Vec<std::ops::Range<u32>>,
     accepted: Vec<usize>,
     memo: WordMemo,
+    stretches: StretchMemo,
 }
 
 /// Up to eight bytes as a little-endian number, zero-padded: one load for the common
@@ -354,14 +355,16 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         aggs,
         agg_index,
         memo,
+        stretches,
         ..
     } = scratch;
     candidates::scan(text, words, runs);
     memo.use_list(known);
+    stretches.use_list(known);
     items.clear();
     for run in runs.iter() {
         split_run(
-            text, run, words, known, key, memo, items, aggs, agg_index, mode,
+            text, run, words, known, key, memo, stretches, items, aggs, agg_index, mode,
         );
     }
     // One pass over the items in text order, each rule reading the item as the rules
@@ -423,6 +426,7 @@ fn split_run(
     known: &KnownCompanies,
     key: &mut String,
     memo: &mut WordMemo,
+    stretches: &mut StretchMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut AggIndex,
@@ -463,6 +467,7 @@ fn split_run(
             1,
             known,
             key,
+            stretches,
             items,
             aggs,
             agg_index,
@@ -484,6 +489,7 @@ fn split_run(
                 $to,
                 known,
                 key,
+                stretches,
                 items,
                 aggs,
                 agg_index,
@@ -660,6 +666,7 @@ fn close_stretch(
     to: usize,
     known: &KnownCompanies,
     key: &mut String,
+    stretches: &mut StretchMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut AggIndex,
@@ -674,6 +681,7 @@ fn close_stretch(
             to,
             known,
             key,
+            stretches,
             items,
             aggs,
             agg_index,
@@ -693,6 +701,7 @@ fn record_stretch(
     to: usize,
     known: &KnownCompanies,
     key: &mut String,
+    stretches: &mut StretchMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut AggIndex,
@@ -721,61 +730,41 @@ fn record_stretch(
     };
     // A one-word place or common word ("Tokyo", "Shares"): rejected on the meaning its
     // word was looked up with, so its key is never needed.
-    if words == 1
-        && matches!(
-            first_kind,
-            Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored)
-        )
-    {
+    if words == 1 && never_company(first_kind) {
         items.push(item(What::Rejected, legal_suffix_follows));
         return;
     }
     let name = &text[start..end];
-    let dropped_the = normalize_dropping_the(name, key);
-    // The key's words are the name's words normalised: its last word is the last word's key.
-    // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
-    let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
-    let last_suffix_word = words > 1
-        && is_in(
-            key.get(key.len() - last_len..).unwrap_or(""),
-            COMPANY_SUFFIX,
-        );
-    // A one-word stretch was looked up already, as its first word.
-    let kind = if words == 1 {
-        first_kind
-    } else {
-        known.kind(key)
-    };
-    let rejected = match kind {
-        Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored) => true,
-        // Fewer than two chars, or digits only.
-        _ => key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
-    };
-    let what = if rejected {
+    // Everything that depends on the name alone, through the memo: most names were seen
+    // before, in this article or another. (`kind_rejects` is false for one word: its
+    // meaning was just tested.)
+    let (stretch_key, facts) = stretches.facts(text, (start, end), words, key, |name, key| {
+        stretch_facts(name, words, known, key)
+    });
+    let what = if facts.kind_rejects || facts.short_or_digits {
         What::Rejected
     } else {
-        let hash = hash_key(key);
-        let agg = match agg_index.find(aggs, key, hash) {
+        let hash = facts.hash;
+        let agg = match agg_index.find(aggs, stretch_key, hash) {
             Some(agg) => agg,
             None if mode == Mode::TitleCaseHeadline => {
                 // Only names already seen in the body count in a Title Case headline.
                 return;
             }
             None => {
-                let key_range = agg_index.push(key);
+                let key_range = agg_index.push(stretch_key);
                 let name_range = agg_index.push(name);
                 // Only names of several words need their first and last words (empty
                 // otherwise): both are read off the key, except a first word "The" that
                 // the key dropped.
                 let (first_word, last_word) = if words > 1 {
                     let (start, end) = (key_range.start, key_range.end);
-                    let last_word = end - last_len as u32..end;
-                    let first_word = if dropped_the {
+                    let last_word = end - facts.last_len as u32..end;
+                    let first_word = if facts.dropped_the {
                         normalize_into(&text[first.start as usize..first.end as usize], key);
                         agg_index.push(key)
                     } else {
-                        let first_len = key.bytes().position(|c| c == b' ').unwrap_or(key.len());
-                        start..start + first_len as u32
+                        start..start + facts.first_len as u32
                     };
                     (first_word, last_word)
                 } else {
@@ -800,7 +789,46 @@ fn record_stretch(
         };
         What::Stretch { agg }
     };
-    items.push(item(what, legal_suffix_follows || last_suffix_word));
+    items.push(item(what, legal_suffix_follows || facts.last_suffix_word));
+}
+
+/// Whether a meaning in the list is never a company's (a place, product, common word or
+/// ignored name).
+fn never_company(kind: Option<NameKind>) -> bool {
+    matches!(
+        kind,
+        Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored)
+    )
+}
+
+/// What [`record_stretch`] needs of a stretch `name` of `words` words beyond its context,
+/// worked out afresh (the key into `key`): the stretch memo's answer on a miss.
+fn stretch_facts(
+    name: &str,
+    words: usize,
+    known: &KnownCompanies,
+    key: &mut String,
+) -> StretchFacts {
+    let dropped_the = normalize_dropping_the(name, key);
+    // The key's words are the name's words normalised: its last word is the last word's key.
+    // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
+    let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
+    let last_suffix_word = words > 1
+        && is_in(
+            key.get(key.len() - last_len..).unwrap_or(""),
+            COMPANY_SUFFIX,
+        );
+    StretchFacts {
+        dropped_the,
+        last_suffix_word,
+        // A one-word stretch is judged on its word's meaning (see `record_stretch`).
+        kind_rejects: words > 1 && never_company(known.kind(key)),
+        // Fewer than two chars, or digits only.
+        short_or_digits: key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
+        last_len,
+        first_len: key.bytes().position(|c| c == b' ').unwrap_or(key.len()),
+        hash: hash_key(key),
+    }
 }
 
 /// The spelling facts of a word that [`split_run`] asks of it, for the word memo.
@@ -2501,6 +2529,112 @@ mod tests {
             let fast = analyze(&headline, paragraphs.iter().copied(), &known, &mut scratch);
             let slow = analyze_reading_all_evidence(&headline, &paragraphs, &known, &mut scratch);
             proptest::prop_assert_eq!(summary(&fast), summary(&slow));
+        }
+    }
+
+    /// The stretch memo answers as [`stretch_facts`] does, for every slice of a text (names
+    /// near its end, and longer than the memo holds, included), on a cold and a warm memo.
+    #[test]
+    fn stretch_memo_answers_as_fresh_facts() {
+        let known = KnownCompanies::bundled();
+        let mut memo = StretchMemo::default();
+        memo.use_list(&known);
+        let (mut key, mut fresh_key) = (String::new(), String::new());
+        let text = "Mei Okafor met The Ringer, Small Giant Games and Sequoia Capital India Growth \
+                    Partners in São Paulo with Tokyo Bank, 42 and Carlos García";
+        let (mut asked, mut misses) = (0, 0);
+        for pass in 0..2 {
+            for start in 0..text.len() {
+                for end in start + 1..=text.len().min(start + 48) {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    for words in 1..=3 {
+                        let name = &text[start..end];
+                        let want = stretch_facts(name, words, &known, &mut fresh_key);
+                        let (got_key, got) =
+                            memo.facts(text, (start, end), words, &mut key, |name, key| {
+                                misses += pass;
+                                stretch_facts(name, words, &known, key)
+                            });
+                        assert_eq!(
+                            (got_key, got),
+                            (fresh_key.as_str(), want),
+                            "{name:?} {words}"
+                        );
+                        asked += pass;
+                    }
+                }
+            }
+        }
+        // The second pass found slices in the memo (not all: it has fewer slots than slices).
+        assert!(misses < asked, "{misses} of {asked}");
+        // The word count is part of what a slot is found by.
+        let multi = stretch_facts("Small Giant Games", 3, &known, &mut key);
+        assert_ne!(
+            stretch_facts("Small Giant Games", 1, &known, &mut key),
+            multi
+        );
+        assert!(multi.last_suffix_word);
+    }
+
+    /// A stretch memo filled under one list answers nothing under another.
+    #[test]
+    fn stretch_memo_is_emptied_for_another_list() {
+        let bundled = KnownCompanies::bundled();
+        let other = KnownCompanies::parse("[companies]\nAcme\n[places]\nMei Okafor\n");
+        let text = "We met Mei Okafor today";
+        let (start, end) = (7, 17);
+        let mut key = String::new();
+        let under = |known: &KnownCompanies, key: &mut String| {
+            stretch_facts(&text[start..end], 2, known, key)
+        };
+        let (bundled_facts, other_facts) = (under(&bundled, &mut key), under(&other, &mut key));
+        // The lists disagree on the name, so a stale answer would show.
+        assert_ne!(bundled_facts, other_facts);
+        assert!(other_facts.kind_rejects);
+        let mut memo = StretchMemo::default();
+        for (known, want) in [
+            (&bundled, bundled_facts),
+            (&other, other_facts),
+            (&bundled, bundled_facts),
+        ] {
+            memo.use_list(known);
+            for _ in 0..2 {
+                let (_, got) = memo.facts(text, (start, end), 2, &mut key, |name, key| {
+                    stretch_facts(name, 2, known, key)
+                });
+                assert_eq!(got, want);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// An article analysed with the memos warm from other articles (and from itself)
+        /// has the findings it has with cold ones.
+        #[test]
+        fn warm_memos_change_no_finding(
+            articles in proptest::collection::vec(
+                proptest::collection::vec(
+                    r"((Mei|Okafor|The|Ringer|Small|Giant|Games|Quillo|Brisk|Apple|Target|Google|London|Inc\.|raised|acquired|by|said|and|of|Bank|Group|42|A)(’s|,|\.)? ){1,12}",
+                    1..4,
+                ),
+                1..5,
+            ),
+        ) {
+            let known = KnownCompanies::bundled();
+            let mut warm = Scratch::default();
+            for paragraphs in articles.iter().chain(articles.iter()) {
+                let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+                let got = analyze("a headline", paragraphs.iter().copied(), &known, &mut warm);
+                let want = analyze(
+                    "a headline",
+                    paragraphs.iter().copied(),
+                    &known,
+                    &mut Scratch::default(),
+                );
+                proptest::prop_assert_eq!(summary(&got), summary(&want));
+            }
         }
     }
 
