@@ -2194,21 +2194,84 @@ fn is_coordinator(gap: &[u8]) -> bool {
 }
 
 fn is_title_case(headline: &str) -> bool {
-    // ASCII headlines (most) are read as bytes; for them `split_ascii_whitespace` differs
-    // from `split_whitespace` only on a vertical tab.
-    if headline.is_ascii() && !headline.contains('\u{0B}') {
-        let mut long = 0;
-        let mut capitalised = 0;
-        for word in headline.split_ascii_whitespace().skip(1) {
-            if word.len() >= 4 && word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                long += 1;
-                if word.starts_with(|c: char| c.is_ascii_uppercase()) {
-                    capitalised += 1;
-                }
+    let (long, capitalised) = title_case_counts(headline);
+    long >= 2 && capitalised * 4 >= long * 3
+}
+
+/// Of the words after the first, those of four chars or more starting with a letter,
+/// and how many of them start with a capital.
+///
+/// Words are found in the bytes, ending at whitespace (`char::is_whitespace`): the word
+/// iterators cost a call and a closure per byte. Printable ASCII is one compare a byte;
+/// only the first byte of a char of several (most often ’) has its char decoded.
+fn title_case_counts(headline: &str) -> (u32, u32) {
+    let b = headline.as_bytes();
+    let (mut long, mut capitalised) = (0u32, 0u32);
+    let mut i = 0;
+    let mut past_first_word = false;
+    loop {
+        // Past the whitespace before a word (or the end).
+        while let Some(&c) = b.get(i) {
+            match space_at(headline, i, c) {
+                Some(n) => i += n,
+                None => break,
             }
         }
-        return long >= 2 && capitalised * 4 >= long * 3;
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        let mut ascii = true;
+        while let Some(&c) = b.get(i) {
+            // Printable ASCII: a word's byte.
+            if c.wrapping_sub(0x21) < 0x5F {
+                i += 1;
+                continue;
+            }
+            ascii &= c < 0x80;
+            if space_at(headline, i, c).is_some() {
+                break;
+            }
+            i += 1;
+        }
+        if past_first_word {
+            let word = headline.get(start..i).unwrap_or("");
+            let (four, first) = if ascii {
+                (word.len() >= 4, word.bytes().next().map_or(' ', char::from))
+            } else {
+                (
+                    word.chars().nth(3).is_some(),
+                    word.chars().next().unwrap_or(' '),
+                )
+            };
+            if four && first.is_alphabetic() {
+                long += 1;
+                capitalised += u32::from(first.is_uppercase());
+            }
+        }
+        past_first_word = true;
     }
+    (long, capitalised)
+}
+
+/// The length of the whitespace char at `i` of `text` (whose byte there is `c`), or
+/// `None` where there is another char or the middle of one.
+#[inline]
+fn space_at(text: &str, i: usize, c: u8) -> Option<usize> {
+    if c < 0x80 {
+        return (c <= b' ' && ASCII_WHITESPACE & (1 << c) != 0).then_some(1);
+    }
+    if c < 0xC0 {
+        return None;
+    }
+    let ch = text.get(i..).and_then(|rest| rest.chars().next())?;
+    ch.is_whitespace().then(|| ch.len_utf8())
+}
+
+/// [`title_case_counts`] read as words of chars, as it was before the byte loop (for the
+/// tests).
+#[cfg(test)]
+fn title_case_counts_by_chars(headline: &str) -> (u32, u32) {
     let mut long = 0;
     let mut capitalised = 0;
     for word in headline.split_whitespace().skip(1) {
@@ -2220,8 +2283,13 @@ fn is_title_case(headline: &str) -> bool {
             }
         }
     }
-    long >= 2 && capitalised * 4 >= long * 3
+    (long, capitalised)
 }
+
+/// The ASCII bytes `char::is_whitespace` holds (tab, line feed, vertical tab, form feed,
+/// return, space), as bits by byte value.
+const ASCII_WHITESPACE: u64 =
+    1 << b'\t' | 1 << b'\n' | 1 << 0x0B | 1 << 0x0C | 1 << b'\r' | 1 << b' ';
 
 /// Decides the article's unknown names and returns its findings.
 fn finish(scratch: &mut Scratch) -> Findings {
@@ -2636,6 +2704,32 @@ mod tests {
                 proptest::prop_assert_eq!(summary(&got), summary(&want));
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The byte loop for ASCII headlines counts the words the word iterator does.
+        #[test]
+        fn title_case_bytes_agree_with_chars(
+            headline in "((Apple|opens|Its|First|store|a|AI|4G|9to5Mac|Über|ÉTÉ|éte|Apple’s|“Why|x|\\(761\\))[ \t\n\x0B\x0C\r\x1F,\u{a0}\u{2009}\u{3000}’]{0,2}){0,9}"
+        ) {
+            proptest::prop_assert_eq!(
+                title_case_counts(&headline),
+                title_case_counts_by_chars(&headline),
+                "{:?}",
+                headline
+            );
+        }
+    }
+
+    #[test]
+    fn title_case_headlines() {
+        assert!(is_title_case("Apple Opens Its First Store"));
+        // A vertical tab is whitespace.
+        assert!(is_title_case("Apple opens\u{0B}Stores Today Here"));
+        assert!(!is_title_case("Apple opens its first store"));
+        // The first word is not counted, nor words under four letters.
+        assert!(!is_title_case("Apple Opens its first store in Tokyo"));
+        assert!(is_title_case("apple Opens Its First Store"));
     }
 
     #[test]
