@@ -104,6 +104,12 @@ impl Packed {
         self.tag() == TAG_PLACE
     }
 
+    /// `kind()` is `Place` or `Product`.
+    #[inline(always)]
+    pub(super) fn is_place_or_product(self) -> bool {
+        self.tag().wrapping_sub(TAG_PRODUCT) < 2
+    }
+
     /// `kind()` is `FirstName`.
     #[inline(always)]
     pub(super) fn is_first_name(self) -> bool {
@@ -623,6 +629,10 @@ mod tests {
                 assert_eq!(packed.is_first_name(), kind == Some(NameKind::FirstName));
                 assert_eq!(packed.is_unknown(), kind.is_none());
                 assert_eq!(packed.is_place(), kind == Some(NameKind::Place));
+                assert_eq!(
+                    packed.is_place_or_product(),
+                    matches!(kind, Some(NameKind::Place | NameKind::Product))
+                );
             }
         }
     }

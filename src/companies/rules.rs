@@ -460,6 +460,15 @@ fn split_run(
         {
             return;
         }
+        // A place or product ("Tokyo", one run in ten): rejected on its word's meaning,
+        // as `record_stretch` would, without the call and its dozen arguments.
+        if facts.is_place_or_product() {
+            items.push(Item {
+                what: What::Rejected,
+                ..Item::known(w, w, 0, false, false)
+            });
+            return;
+        }
         record_stretch(
             text,
             run_words,
