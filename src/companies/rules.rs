@@ -129,6 +129,8 @@ struct Agg {
     first_word: std::ops::Range<u32>,
     last_word: std::ops::Range<u32>,
     words: usize,
+    /// [`hash_key`] of the key.
+    hash: u64,
     occurrences: u32,
     company: bool,
     person: bool,
@@ -140,9 +142,14 @@ struct Agg {
 #[derive(Default)]
 struct AggIndex {
     arena: String,
-    /// Key hash -> the first agg with that hash; a collision falls back to a scan.
+    /// Key hash -> the first agg with that hash; a collision falls back to a scan. Only
+    /// filled for an article of more than [`LINEAR_AGGS`] names: fewer are found by a scan
+    /// of their hashes, cheaper than a map's lookup and insert.
     by_hash: FxHashMap<u64, usize>,
 }
+
+/// How many unknown names an article has before [`AggIndex`] finds them by hash.
+const LINEAR_AGGS: usize = 32;
 
 impl AggIndex {
     fn clear(&mut self) {
@@ -164,6 +171,20 @@ impl AggIndex {
             .unwrap_or_default()
     }
 
+    /// Records that agg `i`, just pushed onto `aggs`, has key hash `hash`: in the map once
+    /// the article has more than [`LINEAR_AGGS`] names (those before then all at once).
+    fn insert(&mut self, aggs: &[Agg], i: usize, hash: u64) {
+        if aggs.len() <= LINEAR_AGGS {
+            return;
+        }
+        if aggs.len() == LINEAR_AGGS + 1 {
+            for (j, a) in aggs.iter().enumerate().take(LINEAR_AGGS) {
+                self.by_hash.entry(a.hash).or_insert(j);
+            }
+        }
+        self.by_hash.entry(hash).or_insert(i);
+    }
+
     fn push(&mut self, s: &str) -> std::ops::Range<u32> {
         let start = self.arena.len() as u32;
         self.arena.push_str(s);
@@ -172,6 +193,12 @@ impl AggIndex {
 
     /// The agg of `key`, whose [`hash_key`] is `hash` (the caller keeps it for an insert).
     fn find(&self, aggs: &[Agg], key: &str, hash: u64) -> Option<usize> {
+        if aggs.len() <= LINEAR_AGGS {
+            // Keys are unique among the aggs: the one with this key, if any.
+            return aggs
+                .iter()
+                .position(|a| a.hash == hash && self.bytes(&a.key) == key.as_bytes());
+        }
         let i = *self.by_hash.get(&hash)?;
         if aggs.get(i).is_some_and(|a| self.text(&a.key) == key) {
             return Some(i);
@@ -786,13 +813,14 @@ fn record_stretch(
                     first_word,
                     last_word,
                     words,
+                    hash,
                     occurrences: 0,
                     company: false,
                     person: false,
                     place: false,
                     rejected: false,
                 });
-                agg_index.by_hash.entry(hash).or_insert(i);
+                agg_index.insert(aggs, i, hash);
                 i
             }
         };
@@ -2739,6 +2767,49 @@ mod tests {
         // The first word is not counted, nor words under four letters.
         assert!(!is_title_case("Apple Opens its first store in Tokyo"));
         assert!(is_title_case("apple Opens Its First Store"));
+    }
+
+    /// An article's unknown names are found again by key whether they are few (a scan)
+    /// or many (the map, filled with the earlier ones when the article passes
+    /// `LINEAR_AGGS`): each counts all its mentions, spelled either way.
+    #[test]
+    fn many_unknown_names_count_all_their_mentions() {
+        let known = KnownCompanies::bundled();
+        let mut scratch = Scratch::default();
+        for n in [
+            3,
+            LINEAR_AGGS - 1,
+            LINEAR_AGGS,
+            LINEAR_AGGS + 1,
+            3 * LINEAR_AGGS,
+        ] {
+            let names: Vec<String> = (0..n)
+                .map(|i| {
+                    let (a, b) = (b'a' + (i / 26) as u8, b'a' + (i % 26) as u8);
+                    format!("Zq{}{}x", a as char, b as char)
+                })
+                .collect();
+            let mut paragraphs: Vec<String> = names
+                .iter()
+                .map(|n| format!("It was acquired by {n}."))
+                .collect();
+            // The second mention of each, and a third spelled with a dot (the same key).
+            paragraphs.extend(names.iter().map(|n| format!("{n} raised $5 million.")));
+            paragraphs.extend(names.iter().map(|n| {
+                let (head, tail) = n.split_at(3);
+                format!("Shares of {head}.{tail} rose.")
+            }));
+            let found = analyze(
+                "a headline",
+                paragraphs.iter().map(String::as_str),
+                &known,
+                &mut scratch,
+            );
+            assert_eq!(found.discovered.len(), n, "{n} names");
+            for d in &found.discovered {
+                assert_eq!(d.count, 3, "{n} names: {}", d.name);
+            }
+        }
     }
 
     #[test]
