@@ -104,6 +104,12 @@ impl Packed {
         self.tag() == TAG_PLACE
     }
 
+    /// `kind()` is `Place` or `Product`.
+    #[inline(always)]
+    pub(super) fn is_place_or_product(self) -> bool {
+        self.tag().wrapping_sub(TAG_PRODUCT) < 2
+    }
+
     /// `kind()` is `FirstName`.
     #[inline(always)]
     pub(super) fn is_first_name(self) -> bool {
@@ -283,6 +289,208 @@ impl WordMemo {
     }
 }
 
+/// What `rules::record_stretch` works out from a stretch's name alone (its bytes, its
+/// word count and the list): see [`StretchMemo`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct StretchFacts {
+    /// Normalising dropped a leading "the " (the key's first word is not the name's).
+    pub dropped_the: bool,
+    /// The last word of a name of several words is a company suffix ("Games").
+    pub last_suffix_word: bool,
+    /// The list gives the key a meaning that is never a company (place, product, word,
+    /// ignored); only looked up for names of several words (false for one word).
+    pub kind_rejects: bool,
+    /// The key has fewer than two chars, or only digits.
+    pub short_or_digits: bool,
+    /// Bytes of the key's last word and of its first word.
+    pub last_len: usize,
+    pub first_len: usize,
+    /// `rules::hash_key` of the key.
+    pub hash: u64,
+}
+
+/// A direct-mapped memo of the multi-word stretches `rules::record_stretch` records
+/// ("Mei Okafor", "Sequoia Capital India"): by the name as written and its word count,
+/// its key and [`StretchFacts`]. News repeats its names across articles, so a hit skips
+/// normalising the name, the list lookup and the suffix test.
+///
+/// Like [`WordMemo`]: the name is read out of the text, zero-padded to 32 bytes in four
+/// words, and a slot is owner-checked against the list it was filled from.
+pub(super) struct StretchMemo {
+    slots: Box<[StretchSlot]>,
+    owner: usize,
+}
+
+#[derive(Default)]
+struct StretchSlot {
+    name: [u64; 4],
+    /// The name's length (bits 0-7; 0: an empty slot), its word count (8-15), the
+    /// flags of [`StretchFacts`] (16-19), `last_len` (32-47) and `first_len` (48-63).
+    meta: u64,
+    hash: u64,
+    /// The key: a `String` kept across fills, so a slot refilled costs no allocation.
+    key: String,
+}
+
+/// Longest name the stretch memo holds, and how many slots it has (a power of two).
+const STRETCH_NAME: usize = 32;
+const STRETCH_BITS: u32 = 12;
+const STRETCH_SLOTS: usize = 1 << STRETCH_BITS;
+
+/// [`MASKS`] for names of up to 32 bytes, in four words.
+static NAME_MASKS: [[u64; 4]; STRETCH_NAME] = {
+    let mut masks = [[0u64; 4]; STRETCH_NAME];
+    let mut len = 1;
+    while len <= STRETCH_NAME {
+        let mut k = 0;
+        while k < 4 {
+            let bytes = len.saturating_sub(8 * k);
+            let bytes = if bytes > 8 { 8 } else { bytes };
+            masks[len - 1][k] = if bytes == 0 {
+                0
+            } else {
+                u64::MAX >> (64 - 8 * bytes)
+            };
+            k += 1;
+        }
+        len += 1;
+    }
+    masks
+};
+
+const DROPPED_THE: u64 = 1 << 16;
+const LAST_SUFFIX_WORD: u64 = 1 << 17;
+const KIND_REJECTS: u64 = 1 << 18;
+const SHORT_OR_DIGITS: u64 = 1 << 19;
+
+impl Default for StretchMemo {
+    fn default() -> Self {
+        StretchMemo {
+            slots: (0..STRETCH_SLOTS).map(|_| StretchSlot::default()).collect(),
+            owner: 0,
+        }
+    }
+}
+
+impl StretchMemo {
+    /// Empties the memo if it was filled from another list than `known` (as
+    /// [`WordMemo::use_list`]): `kind_rejects` is the list's answer.
+    pub(super) fn use_list(&mut self, known: &KnownCompanies) {
+        let owner = std::ptr::from_ref(known) as usize;
+        if self.owner != owner {
+            for slot in self.slots.iter_mut() {
+                slot.meta = 0;
+            }
+            self.owner = owner;
+        }
+    }
+
+    /// The key and facts of the stretch `text[start..end]` of `words` words, through
+    /// the memo. On a miss `compute` works them out (the key into `key`); the key
+    /// returned is the slot's copy, or `key` itself for a name the memo cannot hold.
+    #[inline]
+    pub(super) fn facts<'a>(
+        &'a mut self,
+        text: &str,
+        (start, end): (usize, usize),
+        words: usize,
+        key: &'a mut String,
+        compute: impl FnOnce(&str, &mut String) -> StretchFacts,
+    ) -> (&'a str, StretchFacts) {
+        let name = text.get(start..end).unwrap_or("");
+        let len = name.len();
+        let (Some(masks), true) = (NAME_MASKS.get(len.wrapping_sub(1)), words < 256) else {
+            let facts = compute(name, key);
+            return (key.as_str(), facts);
+        };
+        let b = text.as_bytes();
+        let word = match b.get(start..).and_then(|b| b.first_chunk::<32>()) {
+            Some(chunk) => [
+                u64_at32(chunk, 0) & masks[0],
+                u64_at32(chunk, 8) & masks[1],
+                u64_at32(chunk, 16) & masks[2],
+                u64_at32(chunk, 24) & masks[3],
+            ],
+            // Fewer than 32 bytes of text from its start: the name is read in parts.
+            None => [
+                load_at(b, start, len.min(8)),
+                load_at(b, start + 8, len.saturating_sub(8).min(8)),
+                load_at(b, start + 16, len.saturating_sub(16).min(8)),
+                load_at(b, start + 24, len.saturating_sub(24)),
+            ],
+        };
+        let shape = len as u64 | (words as u64) << 8;
+        let mixed =
+            (word[0] ^ word[1].rotate_left(17) ^ word[2].rotate_left(31) ^ word[3].rotate_left(47))
+                .wrapping_add(shape)
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let index = (mixed >> (64 - STRETCH_BITS)) as usize;
+        let Some(slot) = self.slots.get_mut(index) else {
+            let facts = compute(name, key);
+            return (key.as_str(), facts);
+        };
+        let differ = (slot.name[0] ^ word[0])
+            | (slot.name[1] ^ word[1])
+            | (slot.name[2] ^ word[2])
+            | (slot.name[3] ^ word[3])
+            | ((slot.meta ^ shape) & 0xFFFF);
+        if differ == 0 {
+            return (slot.key.as_str(), unpack_stretch(slot.meta, slot.hash));
+        }
+        let facts = compute(name, key);
+        // Always so for a name of 32 bytes (lower-casing a char at most triples it).
+        let (Ok(last_len), Ok(first_len)) = (
+            u16::try_from(facts.last_len),
+            u16::try_from(facts.first_len),
+        ) else {
+            return (key.as_str(), facts);
+        };
+        slot.name = word;
+        slot.meta = shape
+            | if facts.dropped_the { DROPPED_THE } else { 0 }
+            | if facts.last_suffix_word {
+                LAST_SUFFIX_WORD
+            } else {
+                0
+            }
+            | if facts.kind_rejects { KIND_REJECTS } else { 0 }
+            | if facts.short_or_digits {
+                SHORT_OR_DIGITS
+            } else {
+                0
+            }
+            | u64::from(last_len) << 32
+            | u64::from(first_len) << 48;
+        slot.hash = facts.hash;
+        slot.key.clear();
+        slot.key.push_str(key);
+        (slot.key.as_str(), facts)
+    }
+}
+
+/// The [`StretchFacts`] a slot's `meta` and `hash` hold.
+#[inline(always)]
+fn unpack_stretch(meta: u64, hash: u64) -> StretchFacts {
+    StretchFacts {
+        dropped_the: meta & DROPPED_THE != 0,
+        last_suffix_word: meta & LAST_SUFFIX_WORD != 0,
+        kind_rejects: meta & KIND_REJECTS != 0,
+        short_or_digits: meta & SHORT_OR_DIGITS != 0,
+        last_len: usize::from((meta >> 32) as u16),
+        first_len: usize::from((meta >> 48) as u16),
+        hash,
+    }
+}
+
+/// [`u64_at`] for a 32-byte chunk (`at`: 0, 8, 16 or 24).
+#[inline(always)]
+fn u64_at32(chunk: &[u8; 32], at: usize) -> u64 {
+    chunk
+        .get(at..)
+        .and_then(|c| c.first_chunk::<8>())
+        .map_or(0, |c| u64::from_le_bytes(*c))
+}
+
 /// The eight bytes of `chunk` from `at` (0, 8 or 16) as a little-endian number: with
 /// `at` a constant, one load and no test.
 #[inline(always)]
@@ -421,6 +629,10 @@ mod tests {
                 assert_eq!(packed.is_first_name(), kind == Some(NameKind::FirstName));
                 assert_eq!(packed.is_unknown(), kind.is_none());
                 assert_eq!(packed.is_place(), kind == Some(NameKind::Place));
+                assert_eq!(
+                    packed.is_place_or_product(),
+                    matches!(kind, Some(NameKind::Place | NameKind::Product))
+                );
             }
         }
     }

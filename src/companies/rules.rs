@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
 use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
-use super::memo::{self, WordMemo};
+use super::memo::{self, StretchFacts, StretchMemo, WordMemo};
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -44,6 +44,7 @@ pub struct Scratch {
     surnames: Vec<std::ops::Range<u32>>,
     accepted: Vec<usize>,
     memo: WordMemo,
+    stretches: StretchMemo,
 }
 
 /// Up to eight bytes as a little-endian number, zero-padded: one load for the common
@@ -128,6 +129,8 @@ struct Agg {
     first_word: std::ops::Range<u32>,
     last_word: std::ops::Range<u32>,
     words: usize,
+    /// [`hash_key`] of the key.
+    hash: u64,
     occurrences: u32,
     company: bool,
     person: bool,
@@ -139,9 +142,14 @@ struct Agg {
 #[derive(Default)]
 struct AggIndex {
     arena: String,
-    /// Key hash -> the first agg with that hash; a collision falls back to a scan.
+    /// Key hash -> the first agg with that hash; a collision falls back to a scan. Only
+    /// filled for an article of more than [`LINEAR_AGGS`] names: fewer are found by a scan
+    /// of their hashes, cheaper than a map's lookup and insert.
     by_hash: FxHashMap<u64, usize>,
 }
+
+/// How many unknown names an article has before [`AggIndex`] finds them by hash.
+const LINEAR_AGGS: usize = 32;
 
 impl AggIndex {
     fn clear(&mut self) {
@@ -163,6 +171,20 @@ impl AggIndex {
             .unwrap_or_default()
     }
 
+    /// Records that agg `i`, just pushed onto `aggs`, has key hash `hash`: in the map once
+    /// the article has more than [`LINEAR_AGGS`] names (those before then all at once).
+    fn insert(&mut self, aggs: &[Agg], i: usize, hash: u64) {
+        if aggs.len() <= LINEAR_AGGS {
+            return;
+        }
+        if aggs.len() == LINEAR_AGGS + 1 {
+            for (j, a) in aggs.iter().enumerate().take(LINEAR_AGGS) {
+                self.by_hash.entry(a.hash).or_insert(j);
+            }
+        }
+        self.by_hash.entry(hash).or_insert(i);
+    }
+
     fn push(&mut self, s: &str) -> std::ops::Range<u32> {
         let start = self.arena.len() as u32;
         self.arena.push_str(s);
@@ -171,6 +193,12 @@ impl AggIndex {
 
     /// The agg of `key`, whose [`hash_key`] is `hash` (the caller keeps it for an insert).
     fn find(&self, aggs: &[Agg], key: &str, hash: u64) -> Option<usize> {
+        if aggs.len() <= LINEAR_AGGS {
+            // Keys are unique among the aggs: the one with this key, if any.
+            return aggs
+                .iter()
+                .position(|a| a.hash == hash && self.bytes(&a.key) == key.as_bytes());
+        }
         let i = *self.by_hash.get(&hash)?;
         if aggs.get(i).is_some_and(|a| self.text(&a.key) == key) {
             return Some(i);
@@ -354,14 +382,16 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         aggs,
         agg_index,
         memo,
+        stretches,
         ..
     } = scratch;
     candidates::scan(text, words, runs);
     memo.use_list(known);
+    stretches.use_list(known);
     items.clear();
     for run in runs.iter() {
         split_run(
-            text, run, words, known, key, memo, items, aggs, agg_index, mode,
+            text, run, words, known, key, memo, stretches, items, aggs, agg_index, mode,
         );
     }
     // One pass over the items in text order, each rule reading the item as the rules
@@ -423,6 +453,7 @@ fn split_run(
     known: &KnownCompanies,
     key: &mut String,
     memo: &mut WordMemo,
+    stretches: &mut StretchMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut AggIndex,
@@ -456,6 +487,15 @@ fn split_run(
         {
             return;
         }
+        // A place or product ("Tokyo", one run in ten): rejected on its word's meaning,
+        // as `record_stretch` would, without the call and its dozen arguments.
+        if facts.is_place_or_product() {
+            items.push(Item {
+                what: What::Rejected,
+                ..Item::known(w, w, 0, false, false)
+            });
+            return;
+        }
         record_stretch(
             text,
             run_words,
@@ -463,6 +503,7 @@ fn split_run(
             1,
             known,
             key,
+            stretches,
             items,
             aggs,
             agg_index,
@@ -484,6 +525,7 @@ fn split_run(
                 $to,
                 known,
                 key,
+                stretches,
                 items,
                 aggs,
                 agg_index,
@@ -660,6 +702,7 @@ fn close_stretch(
     to: usize,
     known: &KnownCompanies,
     key: &mut String,
+    stretches: &mut StretchMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut AggIndex,
@@ -674,6 +717,7 @@ fn close_stretch(
             to,
             known,
             key,
+            stretches,
             items,
             aggs,
             agg_index,
@@ -693,6 +737,7 @@ fn record_stretch(
     to: usize,
     known: &KnownCompanies,
     key: &mut String,
+    stretches: &mut StretchMemo,
     items: &mut Vec<Item>,
     aggs: &mut Vec<Agg>,
     agg_index: &mut AggIndex,
@@ -721,61 +766,41 @@ fn record_stretch(
     };
     // A one-word place or common word ("Tokyo", "Shares"): rejected on the meaning its
     // word was looked up with, so its key is never needed.
-    if words == 1
-        && matches!(
-            first_kind,
-            Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored)
-        )
-    {
+    if words == 1 && never_company(first_kind) {
         items.push(item(What::Rejected, legal_suffix_follows));
         return;
     }
     let name = &text[start..end];
-    let dropped_the = normalize_dropping_the(name, key);
-    // The key's words are the name's words normalised: its last word is the last word's key.
-    // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
-    let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
-    let last_suffix_word = words > 1
-        && is_in(
-            key.get(key.len() - last_len..).unwrap_or(""),
-            COMPANY_SUFFIX,
-        );
-    // A one-word stretch was looked up already, as its first word.
-    let kind = if words == 1 {
-        first_kind
-    } else {
-        known.kind(key)
-    };
-    let rejected = match kind {
-        Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored) => true,
-        // Fewer than two chars, or digits only.
-        _ => key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
-    };
-    let what = if rejected {
+    // Everything that depends on the name alone, through the memo: most names were seen
+    // before, in this article or another. (`kind_rejects` is false for one word: its
+    // meaning was just tested.)
+    let (stretch_key, facts) = stretches.facts(text, (start, end), words, key, |name, key| {
+        stretch_facts(name, words, known, key)
+    });
+    let what = if facts.kind_rejects || facts.short_or_digits {
         What::Rejected
     } else {
-        let hash = hash_key(key);
-        let agg = match agg_index.find(aggs, key, hash) {
+        let hash = facts.hash;
+        let agg = match agg_index.find(aggs, stretch_key, hash) {
             Some(agg) => agg,
             None if mode == Mode::TitleCaseHeadline => {
                 // Only names already seen in the body count in a Title Case headline.
                 return;
             }
             None => {
-                let key_range = agg_index.push(key);
+                let key_range = agg_index.push(stretch_key);
                 let name_range = agg_index.push(name);
                 // Only names of several words need their first and last words (empty
                 // otherwise): both are read off the key, except a first word "The" that
                 // the key dropped.
                 let (first_word, last_word) = if words > 1 {
                     let (start, end) = (key_range.start, key_range.end);
-                    let last_word = end - last_len as u32..end;
-                    let first_word = if dropped_the {
+                    let last_word = end - facts.last_len as u32..end;
+                    let first_word = if facts.dropped_the {
                         normalize_into(&text[first.start as usize..first.end as usize], key);
                         agg_index.push(key)
                     } else {
-                        let first_len = key.bytes().position(|c| c == b' ').unwrap_or(key.len());
-                        start..start + first_len as u32
+                        start..start + facts.first_len as u32
                     };
                     (first_word, last_word)
                 } else {
@@ -788,19 +813,59 @@ fn record_stretch(
                     first_word,
                     last_word,
                     words,
+                    hash,
                     occurrences: 0,
                     company: false,
                     person: false,
                     place: false,
                     rejected: false,
                 });
-                agg_index.by_hash.entry(hash).or_insert(i);
+                agg_index.insert(aggs, i, hash);
                 i
             }
         };
         What::Stretch { agg }
     };
-    items.push(item(what, legal_suffix_follows || last_suffix_word));
+    items.push(item(what, legal_suffix_follows || facts.last_suffix_word));
+}
+
+/// Whether a meaning in the list is never a company's (a place, product, common word or
+/// ignored name).
+fn never_company(kind: Option<NameKind>) -> bool {
+    matches!(
+        kind,
+        Some(NameKind::Product | NameKind::Place | NameKind::Word | NameKind::Ignored)
+    )
+}
+
+/// What [`record_stretch`] needs of a stretch `name` of `words` words beyond its context,
+/// worked out afresh (the key into `key`): the stretch memo's answer on a miss.
+fn stretch_facts(
+    name: &str,
+    words: usize,
+    known: &KnownCompanies,
+    key: &mut String,
+) -> StretchFacts {
+    let dropped_the = normalize_dropping_the(name, key);
+    // The key's words are the name's words normalised: its last word is the last word's key.
+    // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
+    let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
+    let last_suffix_word = words > 1
+        && is_in(
+            key.get(key.len() - last_len..).unwrap_or(""),
+            COMPANY_SUFFIX,
+        );
+    StretchFacts {
+        dropped_the,
+        last_suffix_word,
+        // A one-word stretch is judged on its word's meaning (see `record_stretch`).
+        kind_rejects: words > 1 && never_company(known.kind(key)),
+        // Fewer than two chars, or digits only.
+        short_or_digits: key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
+        last_len,
+        first_len: key.bytes().position(|c| c == b' ').unwrap_or(key.len()),
+        hash: hash_key(key),
+    }
 }
 
 /// The spelling facts of a word that [`split_run`] asks of it, for the word memo.
@@ -2166,21 +2231,84 @@ fn is_coordinator(gap: &[u8]) -> bool {
 }
 
 fn is_title_case(headline: &str) -> bool {
-    // ASCII headlines (most) are read as bytes; for them `split_ascii_whitespace` differs
-    // from `split_whitespace` only on a vertical tab.
-    if headline.is_ascii() && !headline.contains('\u{0B}') {
-        let mut long = 0;
-        let mut capitalised = 0;
-        for word in headline.split_ascii_whitespace().skip(1) {
-            if word.len() >= 4 && word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                long += 1;
-                if word.starts_with(|c: char| c.is_ascii_uppercase()) {
-                    capitalised += 1;
-                }
+    let (long, capitalised) = title_case_counts(headline);
+    long >= 2 && capitalised * 4 >= long * 3
+}
+
+/// Of the words after the first, those of four chars or more starting with a letter,
+/// and how many of them start with a capital.
+///
+/// Words are found in the bytes, ending at whitespace (`char::is_whitespace`): the word
+/// iterators cost a call and a closure per byte. Printable ASCII is one compare a byte;
+/// only the first byte of a char of several (most often ’) has its char decoded.
+fn title_case_counts(headline: &str) -> (u32, u32) {
+    let b = headline.as_bytes();
+    let (mut long, mut capitalised) = (0u32, 0u32);
+    let mut i = 0;
+    let mut past_first_word = false;
+    loop {
+        // Past the whitespace before a word (or the end).
+        while let Some(&c) = b.get(i) {
+            match space_at(headline, i, c) {
+                Some(n) => i += n,
+                None => break,
             }
         }
-        return long >= 2 && capitalised * 4 >= long * 3;
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        let mut ascii = true;
+        while let Some(&c) = b.get(i) {
+            // Printable ASCII: a word's byte.
+            if c.wrapping_sub(0x21) < 0x5F {
+                i += 1;
+                continue;
+            }
+            ascii &= c < 0x80;
+            if space_at(headline, i, c).is_some() {
+                break;
+            }
+            i += 1;
+        }
+        if past_first_word {
+            let word = headline.get(start..i).unwrap_or("");
+            let (four, first) = if ascii {
+                (word.len() >= 4, word.bytes().next().map_or(' ', char::from))
+            } else {
+                (
+                    word.chars().nth(3).is_some(),
+                    word.chars().next().unwrap_or(' '),
+                )
+            };
+            if four && first.is_alphabetic() {
+                long += 1;
+                capitalised += u32::from(first.is_uppercase());
+            }
+        }
+        past_first_word = true;
     }
+    (long, capitalised)
+}
+
+/// The length of the whitespace char at `i` of `text` (whose byte there is `c`), or
+/// `None` where there is another char or the middle of one.
+#[inline]
+fn space_at(text: &str, i: usize, c: u8) -> Option<usize> {
+    if c < 0x80 {
+        return (c <= b' ' && ASCII_WHITESPACE & (1 << c) != 0).then_some(1);
+    }
+    if c < 0xC0 {
+        return None;
+    }
+    let ch = text.get(i..).and_then(|rest| rest.chars().next())?;
+    ch.is_whitespace().then(|| ch.len_utf8())
+}
+
+/// [`title_case_counts`] read as words of chars, as it was before the byte loop (for the
+/// tests).
+#[cfg(test)]
+fn title_case_counts_by_chars(headline: &str) -> (u32, u32) {
     let mut long = 0;
     let mut capitalised = 0;
     for word in headline.split_whitespace().skip(1) {
@@ -2192,8 +2320,13 @@ fn is_title_case(headline: &str) -> bool {
             }
         }
     }
-    long >= 2 && capitalised * 4 >= long * 3
+    (long, capitalised)
 }
+
+/// The ASCII bytes `char::is_whitespace` holds (tab, line feed, vertical tab, form feed,
+/// return, space), as bits by byte value.
+const ASCII_WHITESPACE: u64 =
+    1 << b'\t' | 1 << b'\n' | 1 << 0x0B | 1 << 0x0C | 1 << b'\r' | 1 << b' ';
 
 /// Decides the article's unknown names and returns its findings.
 fn finish(scratch: &mut Scratch) -> Findings {
@@ -2501,6 +2634,181 @@ mod tests {
             let fast = analyze(&headline, paragraphs.iter().copied(), &known, &mut scratch);
             let slow = analyze_reading_all_evidence(&headline, &paragraphs, &known, &mut scratch);
             proptest::prop_assert_eq!(summary(&fast), summary(&slow));
+        }
+    }
+
+    /// The stretch memo answers as [`stretch_facts`] does, for every slice of a text (names
+    /// near its end, and longer than the memo holds, included), on a cold and a warm memo.
+    #[test]
+    fn stretch_memo_answers_as_fresh_facts() {
+        let known = KnownCompanies::bundled();
+        let mut memo = StretchMemo::default();
+        memo.use_list(&known);
+        let (mut key, mut fresh_key) = (String::new(), String::new());
+        let text = "Mei Okafor met The Ringer, Small Giant Games and Sequoia Capital India Growth \
+                    Partners in São Paulo with Tokyo Bank, 42 and Carlos García";
+        let (mut asked, mut misses) = (0, 0);
+        for pass in 0..2 {
+            for start in 0..text.len() {
+                for end in start + 1..=text.len().min(start + 48) {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    for words in 1..=3 {
+                        let name = &text[start..end];
+                        let want = stretch_facts(name, words, &known, &mut fresh_key);
+                        let (got_key, got) =
+                            memo.facts(text, (start, end), words, &mut key, |name, key| {
+                                misses += pass;
+                                stretch_facts(name, words, &known, key)
+                            });
+                        assert_eq!(
+                            (got_key, got),
+                            (fresh_key.as_str(), want),
+                            "{name:?} {words}"
+                        );
+                        asked += pass;
+                    }
+                }
+            }
+        }
+        // The second pass found slices in the memo (not all: it has fewer slots than slices).
+        assert!(misses < asked, "{misses} of {asked}");
+        // The word count is part of what a slot is found by.
+        let multi = stretch_facts("Small Giant Games", 3, &known, &mut key);
+        assert_ne!(
+            stretch_facts("Small Giant Games", 1, &known, &mut key),
+            multi
+        );
+        assert!(multi.last_suffix_word);
+    }
+
+    /// A stretch memo filled under one list answers nothing under another.
+    #[test]
+    fn stretch_memo_is_emptied_for_another_list() {
+        let bundled = KnownCompanies::bundled();
+        let other = KnownCompanies::parse("[companies]\nAcme\n[places]\nMei Okafor\n");
+        let text = "We met Mei Okafor today";
+        let (start, end) = (7, 17);
+        let mut key = String::new();
+        let under = |known: &KnownCompanies, key: &mut String| {
+            stretch_facts(&text[start..end], 2, known, key)
+        };
+        let (bundled_facts, other_facts) = (under(&bundled, &mut key), under(&other, &mut key));
+        // The lists disagree on the name, so a stale answer would show.
+        assert_ne!(bundled_facts, other_facts);
+        assert!(other_facts.kind_rejects);
+        let mut memo = StretchMemo::default();
+        for (known, want) in [
+            (&bundled, bundled_facts),
+            (&other, other_facts),
+            (&bundled, bundled_facts),
+        ] {
+            memo.use_list(known);
+            for _ in 0..2 {
+                let (_, got) = memo.facts(text, (start, end), 2, &mut key, |name, key| {
+                    stretch_facts(name, 2, known, key)
+                });
+                assert_eq!(got, want);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// An article analysed with the memos warm from other articles (and from itself)
+        /// has the findings it has with cold ones.
+        #[test]
+        fn warm_memos_change_no_finding(
+            articles in proptest::collection::vec(
+                proptest::collection::vec(
+                    r"((Mei|Okafor|The|Ringer|Small|Giant|Games|Quillo|Brisk|Apple|Target|Google|London|Inc\.|raised|acquired|by|said|and|of|Bank|Group|42|A)(’s|,|\.)? ){1,12}",
+                    1..4,
+                ),
+                1..5,
+            ),
+        ) {
+            let known = KnownCompanies::bundled();
+            let mut warm = Scratch::default();
+            for paragraphs in articles.iter().chain(articles.iter()) {
+                let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+                let got = analyze("a headline", paragraphs.iter().copied(), &known, &mut warm);
+                let want = analyze(
+                    "a headline",
+                    paragraphs.iter().copied(),
+                    &known,
+                    &mut Scratch::default(),
+                );
+                proptest::prop_assert_eq!(summary(&got), summary(&want));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte loop for ASCII headlines counts the words the word iterator does.
+        #[test]
+        fn title_case_bytes_agree_with_chars(
+            headline in "((Apple|opens|Its|First|store|a|AI|4G|9to5Mac|Über|ÉTÉ|éte|Apple’s|“Why|x|\\(761\\))[ \t\n\x0B\x0C\r\x1F,\u{a0}\u{2009}\u{3000}’]{0,2}){0,9}"
+        ) {
+            proptest::prop_assert_eq!(
+                title_case_counts(&headline),
+                title_case_counts_by_chars(&headline),
+                "{:?}",
+                headline
+            );
+        }
+    }
+
+    #[test]
+    fn title_case_headlines() {
+        assert!(is_title_case("Apple Opens Its First Store"));
+        // A vertical tab is whitespace.
+        assert!(is_title_case("Apple opens\u{0B}Stores Today Here"));
+        assert!(!is_title_case("Apple opens its first store"));
+        // The first word is not counted, nor words under four letters.
+        assert!(!is_title_case("Apple Opens its first store in Tokyo"));
+        assert!(is_title_case("apple Opens Its First Store"));
+    }
+
+    /// An article's unknown names are found again by key whether they are few (a scan)
+    /// or many (the map, filled with the earlier ones when the article passes
+    /// `LINEAR_AGGS`): each counts all its mentions, spelled either way.
+    #[test]
+    fn many_unknown_names_count_all_their_mentions() {
+        let known = KnownCompanies::bundled();
+        let mut scratch = Scratch::default();
+        for n in [
+            3,
+            LINEAR_AGGS - 1,
+            LINEAR_AGGS,
+            LINEAR_AGGS + 1,
+            3 * LINEAR_AGGS,
+        ] {
+            let names: Vec<String> = (0..n)
+                .map(|i| {
+                    let (a, b) = (b'a' + (i / 26) as u8, b'a' + (i % 26) as u8);
+                    format!("Zq{}{}x", a as char, b as char)
+                })
+                .collect();
+            let mut paragraphs: Vec<String> = names
+                .iter()
+                .map(|n| format!("It was acquired by {n}."))
+                .collect();
+            // The second mention of each, and a third spelled with a dot (the same key).
+            paragraphs.extend(names.iter().map(|n| format!("{n} raised $5 million.")));
+            paragraphs.extend(names.iter().map(|n| {
+                let (head, tail) = n.split_at(3);
+                format!("Shares of {head}.{tail} rose.")
+            }));
+            let found = analyze(
+                "a headline",
+                paragraphs.iter().map(String::as_str),
+                &known,
+                &mut scratch,
+            );
+            assert_eq!(found.discovered.len(), n, "{n} names");
+            for d in &found.discovered {
+                assert_eq!(d.count, 3, "{n} names: {}", d.name);
+            }
         }
     }
 
