@@ -41,8 +41,9 @@ pub struct Scratch {
     /// Known company id -> its index in `known` plus one (0: not counted yet in this article).
     known_slots: Vec<u32>,
     /// `finish`'s work lists, kept to reuse their allocations.
-    surnames: Vec<std::ops::Range<u32>>,
-    accepted: Vec<usize>,
+    /// With the [`key_prefix`] of each surname and accepted name's key.
+    surnames: Vec<(u64, std::ops::Range<u32>)>,
+    accepted: Vec<(usize, u64)>,
     memo: WordMemo,
     stretches: StretchMemo,
 }
@@ -2328,6 +2329,12 @@ fn title_case_counts_by_chars(headline: &str) -> (u32, u32) {
 const ASCII_WHITESPACE: u64 =
     1 << b'\t' | 1 << b'\n' | 1 << 0x0B | 1 << 0x0C | 1 << b'\r' | 1 << b' ';
 
+/// A key's first eight bytes (all of a shorter one, zero-padded) as a number: keys of
+/// equal length up to eight bytes are equal if these are.
+fn key_prefix(key: &[u8]) -> u64 {
+    load_u64(key.get(..8).unwrap_or(key))
+}
+
 /// Decides the article's unknown names and returns its findings.
 fn finish(scratch: &mut Scratch) -> Findings {
     let Scratch {
@@ -2341,38 +2348,64 @@ fn finish(scratch: &mut Scratch) -> Findings {
     // Keys compared as bytes: equal as bytes is equal as strings, and slicing bytes
     // skips the char-boundary checks (these loops are quadratic in the article's names).
     let bytes = |range: &std::ops::Range<u32>| t.bytes(range);
+    // Keys are compared by length and first eight bytes before the rest: most pairs
+    // differ there, where comparing slices costs a `memcmp` call.
     // A surname of someone named in full ("Pramod Sharma" … "Sharma said") is a person.
     surnames.clear();
     surnames.extend(
         aggs.iter()
             .filter(|a| a.words > 1 && a.person)
-            .map(|a| a.last_word.clone()),
+            .map(|a| (key_prefix(bytes(&a.last_word)), a.last_word.clone())),
     );
     for a in aggs.iter_mut() {
-        if a.words == 1 && surnames.iter().any(|s| bytes(s) == bytes(&a.key)) {
-            a.person = true;
+        if a.words == 1 && !surnames.is_empty() {
+            let key = bytes(&a.key);
+            let prefix = key_prefix(key);
+            if surnames.iter().any(|(p, s)| {
+                *p == prefix && s.len() == key.len() && (key.len() <= 8 || bytes(s) == key)
+            }) {
+                a.person = true;
+            }
         }
         a.rejected = !a.company || a.person || a.place;
     }
     // "Small Giant" alongside "Small Giant Games" is the same company; "SmartThings Hub"
     // alongside "SmartThings" counts as a mention of it.
     accepted.clear();
-    accepted.extend((0..aggs.len()).filter(|&i| !aggs[i].rejected));
+    accepted.extend(
+        (0..aggs.len())
+            .filter(|&i| !aggs[i].rejected)
+            .map(|i| (i, key_prefix(bytes(&aggs[i].key)))),
+    );
     for i in 0..aggs.len() {
+        if accepted.is_empty() {
+            break;
+        }
         let a = &aggs[i];
         let a_key = bytes(&a.key);
+        let (a_len, a_prefix) = (a_key.len(), key_prefix(a_key));
+        // The bytes of `a_key` its prefix holds.
+        let a_mask = u64::MAX
+            .checked_shr(64 - 8 * a_len.min(8) as u32)
+            .unwrap_or(0);
         // The first word of a name of several words (None for one word).
         let a_first = (a.words > 1).then(|| bytes(&a.first_word));
+        let a_first_prefix = a_first.map_or(0, key_prefix);
         let a_person = a.person;
-        let target = accepted.iter().copied().find(|&j| {
-            j != i && {
-                let b_key = bytes(&aggs[j].key);
-                a_first == Some(b_key)
-                    || (!a_person
-                        && b_key.len() > a_key.len()
-                        && b_key.starts_with(a_key)
-                        && b_key.get(a_key.len()) == Some(&b' '))
-            }
+        let target = accepted.iter().find_map(|&(j, b_prefix)| {
+            let b_key = bytes(&aggs.get(j)?.key);
+            let b_len = b_key.len();
+            let hit = j != i
+                && (a_first.is_some_and(|first| {
+                    b_prefix == a_first_prefix
+                        && b_len == first.len()
+                        && (b_len <= 8 || b_key == first)
+                }) || (!a_person
+                    && b_len > a_len
+                    && (b_prefix ^ a_prefix) & a_mask == 0
+                    && b_key.get(a_len) == Some(&b' ')
+                    && (a_len <= 8 || b_key.starts_with(a_key))));
+            hit.then_some(j)
         });
         if let Some(j) = target
             && (aggs[i].rejected || bytes(&aggs[j].key).starts_with(bytes(&aggs[i].key)))
@@ -2809,6 +2842,62 @@ mod tests {
             for d in &found.discovered {
                 assert_eq!(d.count, 3, "{n} names: {}", d.name);
             }
+        }
+    }
+
+    /// `finish` compares keys by length and first eight bytes before the rest: names alike
+    /// in their first eight bytes are still told apart, short or long.
+    #[test]
+    fn finish_tells_apart_names_alike_in_their_first_bytes() {
+        // A name of one word with a longer one it starts: one company.
+        assert_eq!(
+            companies("It was acquired by Zentra Labs. Later Zentra raised $5 million."),
+            ["Zentra Labs"]
+        );
+        assert_eq!(
+            companies("It was acquired by Brightlinex Labs. Brightlinex raised $5 million."),
+            ["Brightlinex Labs"]
+        );
+        // Alike in eight bytes, or more, but not a word of the other.
+        assert_eq!(
+            companies("It was acquired by Brightliney Labs. Brightlinex raised $5 million."),
+            ["Brightlinex", "Brightliney Labs"]
+        );
+        assert_eq!(
+            companies("It was acquired by Brightlinexy Labs. Brightlinex raised $5 million."),
+            ["Brightlinex", "Brightlinexy Labs"]
+        );
+        // A name with no evidence of its own counts for a longer one it starts, and
+        // only for one.
+        let known = KnownCompanies::bundled();
+        for (long, other, count) in [
+            ("Brightlinex Labs", "Brightlinex", 2),
+            ("Brightlinex Labs", "Brightlinez", 1),
+            ("Brightlinex Labs", "Brightline", 1),
+            ("Zentra Labs", "Zentra", 2),
+            ("Zentra Labs", "Zentrx", 1),
+        ] {
+            let text = format!("It was acquired by {long}. {other} is here.");
+            let found = analyze(
+                "a",
+                std::iter::once(text.as_str()),
+                &known,
+                &mut Scratch::default(),
+            );
+            let counts: Vec<(&str, u32)> = found
+                .discovered
+                .iter()
+                .map(|d| (&*d.name, d.count))
+                .collect();
+            assert_eq!(counts, [(long, count)], "{text}");
+        }
+        // A surname of a person named in full, long or short; not one alike.
+        for (person, other) in [("Aaron Venkataraman", "Venkataramax"), ("Aaron Doe", "Dox")] {
+            let surname = person.split(' ').nth(1).unwrap_or("");
+            let text = format!(
+                "{person} spoke. Analysts at {surname} and analysts at {other} were gloomy."
+            );
+            assert_eq!(companies(&text), [other], "{text}");
         }
     }
 
