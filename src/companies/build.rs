@@ -2,7 +2,7 @@
 //! findings from the index cache, merged in article order into flat lists.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -116,6 +116,7 @@ impl CompanyIndex {
             hashes: &hashes,
             report,
         };
+        let build = BUILDS.fetch_add(1, Ordering::Relaxed);
         let mut pending: Option<(usize, Vec<Piece>)> = None;
         for (n, chunk) in digest.articles.chunks(BUILD_CHUNK).enumerate() {
             let first = n * BUILD_CHUNK;
@@ -126,7 +127,7 @@ impl CompanyIndex {
                         merge.add(at, pieces);
                     }
                 },
-                || analyze_chunk(digest, (first, chunk), hashes, &stored, known),
+                || analyze_chunk(digest, (first, chunk), hashes, &stored, known, build),
             );
             pending = Some((first, pieces));
             done.fetch_add(chunk.len(), Ordering::Relaxed);
@@ -190,6 +191,7 @@ fn analyze_chunk(
     hashes: &[u128],
     stored: &Stored,
     known: &KnownCompanies,
+    build: u64,
 ) -> Vec<Piece> {
     let piece = chunk
         .len()
@@ -199,7 +201,7 @@ fn analyze_chunk(
         .par_chunks(piece)
         .enumerate()
         .map(|(p, articles)| {
-            let mut scratch = Scratch::default();
+            let mut scratch = take_scratch(build);
             let mut cached = Vec::new();
             let articles = articles
                 .iter()
@@ -225,9 +227,33 @@ fn analyze_chunk(
                     }
                 })
                 .collect();
+            give_back_scratch(build, scratch);
             Piece { articles, cached }
         })
         .collect()
+}
+
+thread_local! {
+    /// The worker's `Scratch` between the pieces of one build, with that build's number:
+    /// its memos stay warm, and its buffers allocated, from piece to piece.
+    static SCRATCH: std::cell::Cell<Option<(u64, Box<Scratch>)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Numbers builds, so that no scratch outlives its build: the memos know their company
+/// list by address only, and another build's list may have the same address.
+static BUILDS: AtomicU64 = AtomicU64::new(0);
+
+/// This thread's scratch from its last piece of build `build`, or a new one.
+fn take_scratch(build: u64) -> Box<Scratch> {
+    match SCRATCH.take() {
+        Some((b, scratch)) if b == build => scratch,
+        _ => Box::default(),
+    }
+}
+
+/// Keeps `scratch` for this thread's next piece of build `build`.
+fn give_back_scratch(build: u64, scratch: Box<Scratch>) {
+    SCRATCH.set(Some((build, scratch)));
 }
 
 /// Merges findings (fresh or cached) in article order into the index and the next cache file.
@@ -470,6 +496,54 @@ fn sort_lists(lists: &mut [(CompanyId, u32)], offsets: &[u32]) {
 #[cfg(test)]
 mod tests {
     use super::{CompanyId, sort_list};
+    use crate::companies::{CompanyIndex, KnownCompanies};
+    use crate::digest::Source;
+    use crate::digest::load::build;
+
+    /// A worker keeps its scratch (and its memos) between the pieces of a build, never
+    /// into the next build: the memos know their list by address, and here the second
+    /// list lives where the first did, saying "Zentrix" is a place, not a company.
+    #[test]
+    fn a_build_reuses_no_scratch_of_an_earlier_build() {
+        let mut text = String::new();
+        for day in 1..=20 {
+            text.push_str(&format!(
+                "{day} Jun 2019\n\nNews {day}\n\nZentrix raised $5M, and Zentrix Capital led it.\n\n"
+            ));
+        }
+        let digest = build(vec![Source::from_string("t.txt", text)], Vec::new()).digest;
+        let one_worker = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let names = |index: &CompanyIndex| -> Vec<(String, usize)> {
+            index
+                .by_count()
+                .into_iter()
+                .map(|(id, n)| (index.name(id).to_string(), n))
+                .collect()
+        };
+        let mut known = KnownCompanies::parse("[companies]\nZentrix\n");
+        let first = one_worker.install(|| CompanyIndex::build(&digest, &known));
+        assert!(
+            names(&first).contains(&("Zentrix".to_string(), 20)),
+            "{:?}",
+            names(&first)
+        );
+        known = KnownCompanies::parse("[places]\nZentrix\n");
+        let second = one_worker.install(|| CompanyIndex::build(&digest, &known));
+        let fresh = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap()
+            .install(|| CompanyIndex::build(&digest, &known));
+        assert_eq!(names(&second), names(&fresh));
+        assert!(
+            !names(&second).iter().any(|(name, _)| name == "Zentrix"),
+            "{:?}",
+            names(&second)
+        );
+    }
 
     proptest::proptest! {
         /// Through the buffer or in place, a list ends in the index's order: most
