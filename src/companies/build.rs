@@ -361,8 +361,7 @@ impl Builder {
             self.article_companies.push((CompanyId(id), count));
         }
         for d in finding.discovered {
-            let name = d.name;
-            let id = self.discovered_id(&d.key, || name);
+            let id = self.discovered_id(&d.key, || d.name.as_str().into());
             self.article_companies.push((CompanyId(id), d.count));
         }
         self.end_article();
