@@ -156,13 +156,17 @@ const MEMO_SLOTS: usize = 1 << MEMO_BITS;
 
 /// By length minus one, the masks that keep a word's bytes of the 24 read from where it
 /// starts: a table load instead of three shifts and their tests.
-static MASKS: [[u64; 3]; MEMO_WORD] = {
-    let mut masks = [[0u64; 3]; MEMO_WORD];
+static MASKS: [[u64; 3]; MEMO_WORD] = byte_masks();
+
+/// By length minus one (`N` lengths), the masks of `W` little-endian words read from
+/// where a name starts that keep the name's bytes: word `k` keeps 0 to 8 of them.
+const fn byte_masks<const W: usize, const N: usize>() -> [[u64; W]; N] {
+    let mut masks = [[0u64; W]; N];
     let mut len = 1;
-    while len <= MEMO_WORD {
+    while len <= N {
         let mut k = 0;
-        while k < 3 {
-            // The word's bytes in this eighth-aligned part: 0 to 8.
+        while k < W {
+            // The name's bytes in this eighth-aligned part: 0 to 8.
             let bytes = len.saturating_sub(8 * k);
             let bytes = if bytes > 8 { 8 } else { bytes };
             masks[len - 1][k] = if bytes == 0 {
@@ -175,7 +179,7 @@ static MASKS: [[u64; 3]; MEMO_WORD] = {
         len += 1;
     }
     masks
-};
+}
 
 impl Default for WordMemo {
     fn default() -> Self {
@@ -338,25 +342,7 @@ const STRETCH_BITS: u32 = 12;
 const STRETCH_SLOTS: usize = 1 << STRETCH_BITS;
 
 /// [`MASKS`] for names of up to 32 bytes, in four words.
-static NAME_MASKS: [[u64; 4]; STRETCH_NAME] = {
-    let mut masks = [[0u64; 4]; STRETCH_NAME];
-    let mut len = 1;
-    while len <= STRETCH_NAME {
-        let mut k = 0;
-        while k < 4 {
-            let bytes = len.saturating_sub(8 * k);
-            let bytes = if bytes > 8 { 8 } else { bytes };
-            masks[len - 1][k] = if bytes == 0 {
-                0
-            } else {
-                u64::MAX >> (64 - 8 * bytes)
-            };
-            k += 1;
-        }
-        len += 1;
-    }
-    masks
-};
+static NAME_MASKS: [[u64; 4]; STRETCH_NAME] = byte_masks();
 
 const DROPPED_THE: u64 = 1 << 16;
 const LAST_SUFFIX_WORD: u64 = 1 << 17;
@@ -406,10 +392,10 @@ impl StretchMemo {
         let b = text.as_bytes();
         let word = match b.get(start..).and_then(|b| b.first_chunk::<32>()) {
             Some(chunk) => [
-                u64_at32(chunk, 0) & masks[0],
-                u64_at32(chunk, 8) & masks[1],
-                u64_at32(chunk, 16) & masks[2],
-                u64_at32(chunk, 24) & masks[3],
+                u64_at(chunk, 0) & masks[0],
+                u64_at(chunk, 8) & masks[1],
+                u64_at(chunk, 16) & masks[2],
+                u64_at(chunk, 24) & masks[3],
             ],
             // Fewer than 32 bytes of text from its start: the name is read in parts.
             None => [
@@ -482,19 +468,10 @@ fn unpack_stretch(meta: u64, hash: u64) -> StretchFacts {
     }
 }
 
-/// [`u64_at`] for a 32-byte chunk (`at`: 0, 8, 16 or 24).
+/// The eight bytes of `chunk` from `at` (a multiple of 8 below `N`) as a little-endian
+/// number: with `at` a constant, one load and no test.
 #[inline(always)]
-fn u64_at32(chunk: &[u8; 32], at: usize) -> u64 {
-    chunk
-        .get(at..)
-        .and_then(|c| c.first_chunk::<8>())
-        .map_or(0, |c| u64::from_le_bytes(*c))
-}
-
-/// The eight bytes of `chunk` from `at` (0, 8 or 16) as a little-endian number: with
-/// `at` a constant, one load and no test.
-#[inline(always)]
-fn u64_at(chunk: &[u8; 24], at: usize) -> u64 {
+fn u64_at<const N: usize>(chunk: &[u8; N], at: usize) -> u64 {
     chunk
         .get(at..)
         .and_then(|c| c.first_chunk::<8>())
