@@ -2,13 +2,14 @@
 //! findings from the index cache, merged in article order into flat lists.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::cache::{self, CacheReport, IndexCache, Stored, Writer};
 use super::index::{CompanyId, CompanyIndex};
+use super::kept_scratch;
 use super::known::KnownCompanies;
 use super::rules::{self, Findings, Scratch};
 use crate::digest::Digest;
@@ -116,7 +117,7 @@ impl CompanyIndex {
             hashes: &hashes,
             report,
         };
-        let build = BUILDS.fetch_add(1, Ordering::Relaxed);
+        let build = kept_scratch::new_owner();
         let mut pending: Option<(usize, Vec<Piece>)> = None;
         for (n, chunk) in digest.articles.chunks(BUILD_CHUNK).enumerate() {
             let first = n * BUILD_CHUNK;
@@ -184,7 +185,8 @@ struct Piece {
 
 /// Analyses a chunk of articles in parallel, in article order; for an article whose
 /// findings the cache holds, decodes them (so the serial merge only copies). Each worker
-/// takes a run of articles with one `Scratch`, so its word memo stays warm across them.
+/// takes a run of articles with the `Scratch` it kept for this build, so its memos stay
+/// warm across them and from one run to the next.
 fn analyze_chunk(
     digest: &Digest,
     (first, chunk): (usize, &[crate::digest::Article]),
@@ -201,59 +203,57 @@ fn analyze_chunk(
         .par_chunks(piece)
         .enumerate()
         .map(|(p, articles)| {
-            let mut scratch = take_scratch(build);
-            let mut cached = Vec::new();
-            let articles = articles
-                .iter()
-                .enumerate()
-                .map(|(k, article)| {
-                    let i = p * piece + k;
-                    let entry = hashes.get(i).and_then(|&h| stored.get(first + i, h));
-                    match entry {
-                        Some(entry) => {
-                            // Exactly its records, so the next article's start where
-                            // the merge expects (a whole, checksummed file has them all).
-                            let end = cached.len() + (entry.known + entry.discovered) as usize;
-                            cached.extend(stored.records(entry));
-                            cached.resize(end, (0, 0));
-                            None
-                        }
-                        None => Some(rules::analyze(
-                            digest.headline(article),
-                            paragraphs(digest.body(article)),
-                            known,
-                            &mut scratch,
-                        )),
-                    }
-                })
-                .collect();
-            give_back_scratch(build, scratch);
-            Piece { articles, cached }
+            kept_scratch::with_scratch(build, |scratch| {
+                analyze_piece(
+                    digest,
+                    first + p * piece,
+                    articles,
+                    hashes.get(p * piece..).unwrap_or_default(),
+                    stored,
+                    known,
+                    scratch,
+                )
+            })
         })
         .collect()
 }
 
-thread_local! {
-    /// The worker's `Scratch` between the pieces of one build, with that build's number:
-    /// its memos stay warm, and its buffers allocated, from piece to piece.
-    static SCRATCH: std::cell::Cell<Option<(u64, Box<Scratch>)>> = const { std::cell::Cell::new(None) };
-}
-
-/// Numbers builds, so that no scratch outlives its build: the memos know their company
-/// list by address only, and another build's list may have the same address.
-static BUILDS: AtomicU64 = AtomicU64::new(0);
-
-/// This thread's scratch from its last piece of build `build`, or a new one.
-fn take_scratch(build: u64) -> Box<Scratch> {
-    match SCRATCH.take() {
-        Some((b, scratch)) if b == build => scratch,
-        _ => Box::default(),
-    }
-}
-
-/// Keeps `scratch` for this thread's next piece of build `build`.
-fn give_back_scratch(build: u64, scratch: Box<Scratch>) {
-    SCRATCH.set(Some((build, scratch)));
+/// The findings of the run of consecutive articles `articles`, the first of which is
+/// article number `first`; `hashes` are theirs.
+fn analyze_piece(
+    digest: &Digest,
+    first: usize,
+    articles: &[crate::digest::Article],
+    hashes: &[u128],
+    stored: &Stored,
+    known: &KnownCompanies,
+    scratch: &mut Scratch,
+) -> Piece {
+    let mut cached = Vec::new();
+    let articles = articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let entry = hashes.get(i).and_then(|&h| stored.get(first + i, h));
+            match entry {
+                Some(entry) => {
+                    // Exactly its records, so the next article's start where
+                    // the merge expects (a whole, checksummed file has them all).
+                    let end = cached.len() + (entry.known + entry.discovered) as usize;
+                    cached.extend(stored.records(entry));
+                    cached.resize(end, (0, 0));
+                    None
+                }
+                None => Some(rules::analyze(
+                    digest.headline(article),
+                    paragraphs(digest.body(article)),
+                    known,
+                    scratch,
+                )),
+            }
+        })
+        .collect();
+    Piece { articles, cached }
 }
 
 /// Merges findings (fresh or cached) in article order into the index and the next cache file.
@@ -436,6 +436,7 @@ impl Builder {
             article_companies,
             posting_offsets,
             postings,
+            scratch_owner: kept_scratch::new_owner(),
         }
     }
 }
@@ -499,29 +500,32 @@ mod tests {
     use crate::digest::Source;
     use crate::digest::load::build;
 
-    /// A worker keeps its scratch (and its memos) between the pieces of a build, never
-    /// into the next build: the memos know their list by address, and here the second
-    /// list lives where the first did, saying "Zentrix" is a place, not a company.
-    #[test]
-    fn a_build_reuses_no_scratch_of_an_earlier_build() {
+    /// Twenty articles that each name "Zentrix" twice.
+    fn zentrix_digest() -> crate::digest::Digest {
         let mut text = String::new();
         for day in 1..=20 {
             text.push_str(&format!(
                 "{day} Jun 2019\n\nNews {day}\n\nZentrix raised $5M, and Zentrix Capital led it.\n\n"
             ));
         }
-        let digest = build(vec![Source::from_string("t.txt", text)], Vec::new()).digest;
-        let one_worker = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .build()
-            .unwrap();
-        let names = |index: &CompanyIndex| -> Vec<(String, usize)> {
-            index
-                .by_count()
-                .into_iter()
-                .map(|(id, n)| (index.name(id).to_string(), n))
-                .collect()
-        };
+        build(vec![Source::from_string("t.txt", text)], Vec::new()).digest
+    }
+
+    fn names(index: &CompanyIndex) -> Vec<(String, usize)> {
+        index
+            .by_count()
+            .into_iter()
+            .map(|(id, n)| (index.name(id).to_string(), n))
+            .collect()
+    }
+
+    /// A worker keeps its scratch (and its memos) between the pieces of a build, never
+    /// into the next build: the memos know their list by address, and here the second
+    /// list lives where the first did, saying "Zentrix" is a place, not a company.
+    #[test]
+    fn a_build_reuses_no_scratch_of_an_earlier_build() -> Result<(), rayon::ThreadPoolBuildError> {
+        let digest = zentrix_digest();
+        let one_worker = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
         let mut known = KnownCompanies::parse("[companies]\nZentrix\n");
         let first = one_worker.install(|| CompanyIndex::build(&digest, &known));
         assert!(
@@ -533,8 +537,7 @@ mod tests {
         let second = one_worker.install(|| CompanyIndex::build(&digest, &known));
         let fresh = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
-            .build()
-            .unwrap()
+            .build()?
             .install(|| CompanyIndex::build(&digest, &known));
         assert_eq!(names(&second), names(&fresh));
         assert!(
@@ -542,6 +545,25 @@ mod tests {
             "{:?}",
             names(&second)
         );
+        Ok(())
+    }
+
+    /// The article view's highlighting keeps its thread's scratch for one index only:
+    /// the second index lives where the first did, with a list that makes "Zentrix" a place.
+    #[test]
+    fn highlighting_reuses_no_scratch_of_another_index() {
+        let digest = zentrix_digest();
+        let text = "Zentrix raised $5M.";
+        let mut index =
+            CompanyIndex::build(&digest, &KnownCompanies::parse("[companies]\nZentrix\n"));
+        assert_eq!(index.mentions(text).len(), 1);
+        assert_eq!(
+            index.mentions(text).len(),
+            1,
+            "the kept scratch answers alike"
+        );
+        index = CompanyIndex::build(&digest, &KnownCompanies::parse("[places]\nZentrix\n"));
+        assert_eq!(index.mentions(text), Vec::new());
     }
 
     proptest::proptest! {

@@ -6,8 +6,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::kept_scratch;
 use super::known::{KnownCompanies, NameKind, normalize};
-use super::rules::{self, Mention, Scratch};
+use super::rules::{self, Mention};
 
 /// A company in one [`CompanyIndex`]; known companies keep their id from the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,6 +26,8 @@ pub struct CompanyIndex {
     pub(super) article_companies: Vec<(CompanyId, u32)>,
     pub(super) posting_offsets: Vec<u32>,
     pub(super) postings: Vec<u32>,
+    /// The owner number [`mentions`](Self::mentions) keeps its thread's scratch under.
+    pub(super) scratch_owner: u64,
 }
 
 impl Default for CompanyIndex {
@@ -117,18 +120,22 @@ impl CompanyIndex {
     }
 
     /// Byte ranges of company names in one paragraph, for highlighting in the article view.
+    ///
+    /// Called for every paragraph drawn, so it reuses its thread's scratch (a new one
+    /// allocates and fills ~420 KB of memos).
     pub fn mentions(&self, text: &str) -> Vec<(Range<usize>, CompanyId)> {
-        let mut scratch = Scratch::default();
         let discovered = |key: &str| self.discovered.get(key).copied();
-        rules::mentions_in(text, &self.known, &discovered, &mut scratch)
-            .into_iter()
-            .map(|(range, m)| {
-                let id = match m {
-                    Mention::Known(id) | Mention::Discovered(id) => id,
-                };
-                (range, CompanyId(id))
-            })
-            .collect()
+        kept_scratch::with_scratch(self.scratch_owner, |scratch| {
+            rules::mentions_in(text, &self.known, &discovered, scratch)
+        })
+        .into_iter()
+        .map(|(range, m)| {
+            let id = match m {
+                Mention::Known(id) | Mention::Discovered(id) => id,
+            };
+            (range, CompanyId(id))
+        })
+        .collect()
     }
 
     /// How many companies (known or discovered) have ids in this index.

@@ -10,6 +10,7 @@ mod build;
 pub mod cache;
 pub mod candidates;
 pub mod index;
+mod kept_scratch;
 pub mod known;
 mod memo;
 pub mod rules;

@@ -34,13 +34,14 @@ use crate::digest::{Article, Digest};
 
 /// The tagger's own source: any change to the rules (or to how articles are cut into
 /// paragraphs) gives another fingerprint, so stale findings are never reused.
-const TAGGER_SOURCES: [&str; 6] = [
+const TAGGER_SOURCES: [&str; 7] = [
     include_str!("../rules.rs"),
     include_str!("../memo.rs"),
     include_str!("../candidates.rs"),
     include_str!("../known.rs"),
     include_str!("../build.rs"),
     include_str!("../index.rs"),
+    include_str!("../kept_scratch.rs"),
 ];
 
 /// How many cache files (one per set of digest files) a cache folder keeps.
