@@ -79,7 +79,7 @@ const PLACE_SUFFIXES: &[&[u8]] = &[b"based", b"headquartered", b"founded", b"bor
 /// Scans `text` into capitalised words and runs, replacing the buffers' contents.
 ///
 /// Only ASCII capitals and non-ASCII bytes can start a name, so the loop jumps from one
-/// of those to the next eight bytes at a time; whether a name opens a sentence or joins
+/// of those to the next, 32 bytes a step; whether a name opens a sentence or joins
 /// the run before it is read off the few bytes just before it.
 pub fn scan(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec<Run>) {
     // Worked on as locals (taken, then given back): their lengths stay in registers.
