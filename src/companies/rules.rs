@@ -1384,6 +1384,17 @@ const DEAL_PAIRS: &[(&str, &str)] = &[
     ("rivals", "like"),
 ];
 
+/// The first words of [`DEAL_PAIRS`], as a lexicon list.
+const DEAL_FIRSTS: [&str; DEAL_PAIRS.len()] = {
+    let mut firsts = [""; DEAL_PAIRS.len()];
+    let mut i = 0;
+    while i < DEAL_PAIRS.len() {
+        firsts[i] = DEAL_PAIRS[i].0;
+        i += 1;
+    }
+    firsts
+};
+
 /// Words that end an appositive before its head noun ("a general partner at the firm").
 const APPOSITIVE_STOPS: &[&str] = &[
     "of", "at", "in", "for", "to", "from", "with", "that", "which", "who", "whose", "and", "or",
@@ -1507,7 +1518,7 @@ const APPOSITIVE_OPENERS: &[&str] = &[
     "corp",
 ];
 
-const LISTS: [&[&str]; 13] = [
+const LISTS: [&[&str]; 14] = [
     ROLE_NOUNS,
     PERSON_NOUNS,
     COMPANY_VERBS,
@@ -1521,6 +1532,7 @@ const LISTS: [&[&str]; 13] = [
     STAFF_NOUNS,
     LINKS,
     APPOSITIVE_OPENERS,
+    &DEAL_FIRSTS,
 ];
 const ROLE: u16 = 1;
 const PERSON: u16 = 1 << 1;
@@ -1535,6 +1547,7 @@ const COMPANY_SUFFIX: u16 = 1 << 9;
 const STAFF: u16 = 1 << 10;
 const LINK: u16 = 1 << 11;
 const APPOSITIVE_OPENER: u16 = 1 << 12;
+const DEAL_FIRST: u16 = 1 << 13;
 
 /// Whether `word` (any ASCII case) is in one of the lists in `lists`.
 fn is_in(word: &str, lists: u16) -> bool {
@@ -2000,8 +2013,10 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
             item.company = true;
         }
         let b1 = before.word(1);
-        if !b1.is_empty()
-            && b0.len() <= 4
+        // The pairs are scanned only after a lexicon bit says `b1` opens one: a scan of
+        // every pair for every linked name cost ~4M instructions per 10k articles.
+        if b0.len() <= 4
+            && before.is(1, DEAL_FIRST)
             && DEAL_PAIRS
                 .iter()
                 .any(|(a, b)| b1.eq_ignore_ascii_case(a) && b0.eq_ignore_ascii_case(b))
