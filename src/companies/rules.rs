@@ -37,6 +37,9 @@ pub struct Scratch {
     runs: Vec<Run>,
     key: String,
     items: Vec<Item>,
+    /// The indices of the items a coordinator joins to the item before them (see
+    /// [`coordinate`]).
+    joins: Vec<u32>,
     aggs: Vec<Agg>,
     agg_index: AggIndex,
     known: Vec<(u32, u32)>,
@@ -382,6 +385,7 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         runs,
         key,
         items,
+        joins,
         aggs,
         agg_index,
         memo,
@@ -405,7 +409,11 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
     let mut after_known: Option<usize> = None;
     // Where the item before ends if it is an owner ("Walmart-owned").
     let mut owner_end: Option<usize> = None;
-    for item in items.iter_mut() {
+    // Where the item before ends (with its possessive); for the first item, an end so
+    // far on that no gap before it is short enough for a coordinator.
+    let mut prev_end = usize::MAX / 2;
+    joins.clear();
+    for (k, item) in items.iter_mut().enumerate() {
         // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known
         // company name its product, not a company of their own.
         let follows_company = after_known.is_some_and(|end| {
@@ -428,7 +436,17 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         }
         if needs_evidence(item) {
             gather_evidence(text, item, mode);
+            // "X and other luxury brands" makes X a company. Asked here of every item that
+            // needs evidence, as `coordinate` asks the last of a list: an item the text
+            // after which reads so ends its list (" and other" is no coordinator). Nothing
+            // reads the company mark of a known unambiguous name or a rejected one
+            // (`known_counts` answers for the former first).
+            and_other(text, item);
         }
+        if joins_after(bytes, prev_end, item.start) {
+            joins.push(k as u32);
+        }
+        prev_end = item.poss_end;
         // "Walmart-owned Flipkart": the owned one is a company too. Marked here, not in
         // `coordinate`, so that its groups are split by a test that reads and writes nothing
         // else (evidence only ever sets marks, so the order of the two does not matter).
@@ -439,7 +457,7 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
         }
         owner_end = (item.suffix == Suffix::Owner).then_some(item.poss_end);
     }
-    coordinate(text, items);
+    coordinate(text, items, joins);
 }
 
 /// Whether evidence from its context can change what an item counts for: not for a
@@ -2072,61 +2090,67 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
 /// Names joined into a list ("Netflix, Prime Video, AltBalaji, Zee5, and YouTube") share
 /// their company-ness: one known company makes the unknown others companies too.
 ///
-/// Groups are split by `chunk_by_mut`, with a test of the neighbours alone: walking the
-/// items by index, with the bounds checks and the group's range, cost ~40 instructions
-/// an item (a profile of 10k articles counted 0.7M items).
-fn coordinate(text: &str, items: &mut [Item]) {
-    let bytes = text.as_bytes();
-    for members in items.chunk_by_mut(|a, b| joins(bytes, a, b)) {
-        if let [only] = members {
-            // "X and other luxury brands" still makes X a company. Only names that need
-            // evidence are asked: nothing reads the company mark of a known unambiguous
-            // name or a rejected one (`known_counts` answers for the former first).
-            if needs_evidence(only) {
-                and_other(text, only);
-            }
-            continue;
+///
+/// `joins` holds, in order, the items a coordinator joins to the item before them, as
+/// the evidence pass found them: only lists are visited (walking every item and its
+/// neighbour here cost ~30 instructions an item, and most items are in no list). An item
+/// on its own was asked [`and_other`] by the evidence pass.
+fn coordinate(text: &str, items: &mut [Item], joins: &[u32]) {
+    let mut next = joins.iter().map(|&k| k as usize).peekable();
+    while let Some(k) = next.next() {
+        // A list: the item before the first join and every item joined on after it.
+        let mut end = k + 1;
+        while next.next_if_eq(&end).is_some() {
+            end += 1;
         }
-        let mut company = members.iter().any(|m| {
-            !m.person
-                && !m.place
-                && (m.company
-                    || matches!(
-                        m.what,
-                        What::Known {
-                            ambiguous: false,
-                            ..
-                        }
-                    ) && !m.after_first_name
-                    || matches!(
-                        m.what,
-                        What::Known {
-                            ambiguous: true,
-                            ..
-                        }
-                    ) && !m.sentence_start
-                        && !m.after_capital)
-        });
-        if let Some(last) = members.last_mut() {
-            company |= and_other(text, last);
+        if let Some(members) = items.get_mut(k.wrapping_sub(1)..end) {
+            coordinate_list(text, members);
         }
-        if company {
-            for m in members.iter_mut() {
-                if !m.person && !m.place && m.what != What::Rejected {
-                    m.company = true;
-                }
+    }
+}
+
+/// [`coordinate`] for the members of one list.
+fn coordinate_list(text: &str, members: &mut [Item]) {
+    let mut company = members.iter().any(|m| {
+        !m.person
+            && !m.place
+            && (m.company
+                || matches!(
+                    m.what,
+                    What::Known {
+                        ambiguous: false,
+                        ..
+                    }
+                ) && !m.after_first_name
+                || matches!(
+                    m.what,
+                    What::Known {
+                        ambiguous: true,
+                        ..
+                    }
+                ) && !m.sentence_start
+                    && !m.after_capital)
+    });
+    if let Some(last) = members.last_mut() {
+        company |= and_other(text, last);
+    }
+    if company {
+        for m in members.iter_mut() {
+            if !m.person && !m.place && m.what != What::Rejected {
+                m.company = true;
             }
         }
     }
 }
 
-/// Whether a coordinator joins item `b` to the item `a` before it in a list.
+/// Whether a coordinator joins an item starting at `start` to the item before it in a
+/// list, which ends at `end`.
 #[inline]
-fn joins(bytes: &[u8], a: &Item, b: &Item) -> bool {
+fn joins_after(bytes: &[u8], end: usize, start: usize) -> bool {
     // Most neighbours are further apart than the longest coordinator: one number rules
     // them out before the gap is looked at.
-    b.start.wrapping_sub(a.poss_end) <= LONGEST_COORDINATOR
-        && is_coordinator(bytes.get(a.poss_end..b.start).unwrap_or_default())
+    start.wrapping_sub(end) <= LONGEST_COORDINATOR
+        && is_coordinator(bytes.get(end..start).unwrap_or_default())
 }
 
 /// Whether the gap after an owner ("Walmart-owned") names what it owns: "-owned ".
@@ -2646,6 +2670,13 @@ mod tests {
             ["Quillo"]
         );
         assert!(companies("Prices fell at Quillo and other places this week.").is_empty());
+        // Asked of every name in the evidence pass: the last of a list, which makes the
+        // list companies, and a name inside one, whose text reads no "and other".
+        assert_eq!(
+            companies("Prices fell at Quillo, Brisk and other retailers this week."),
+            ["Brisk", "Quillo"]
+        );
+        assert!(companies("Prices fell at Quillo, Brisk and other places this week.").is_empty());
     }
 
     /// [`analyze`] with evidence read for every stretch and ambiguous known name, as
@@ -2673,7 +2704,7 @@ mod tests {
                     gather_evidence(text, item, mode);
                 }
             }
-            coordinate(text, &mut scratch.items);
+            coordinate(text, &mut scratch.items, &scratch.joins);
             count_items(mode, scratch);
         }
         finish(scratch)
