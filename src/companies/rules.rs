@@ -501,7 +501,7 @@ fn split_run(
         let start = w.start as usize;
         let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
-        if w.possessive {
+        if w.possessive && facts.possessive_company() {
             matched = memo
                 .facts(text, start, w.poss_end as usize, known, key, word_spelling)
                 .company();
@@ -608,7 +608,7 @@ fn split_run(
                 }
             }
         }
-        if matched.is_none() && w.possessive {
+        if matched.is_none() && w.possessive && facts.possessive_company() {
             let possessive =
                 memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
             if let Some((id, ambiguous)) = possessive.company() {
@@ -2559,6 +2559,23 @@ mod tests {
             companies("It kept Pellar, which it acquired from a rival in 2020."),
             ["Pellar"]
         );
+    }
+
+    #[test]
+    fn possessive_names_in_the_list_are_found_either_apostrophe() {
+        // Their possessive form is looked up only where the stem's memo slot says a
+        // company's key ends so.
+        for (text, want) in [
+            ("Shares of Byju’s rose.", &["Byju’s"][..]),
+            ("Shares of Byju's rose.", &["Byju’s"]),
+            ("Lowe’s fell, and Byju’s rose.", &["Byju’s", "Lowe's"]),
+            (
+                "It sold Lowe's stake to Byju’s rivals.",
+                &["Byju’s", "Lowe's"],
+            ),
+        ] {
+            assert_eq!(companies(text), want, "{text}");
+        }
     }
 
     #[test]
