@@ -404,34 +404,29 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
     // One pass over the items in text order, each rule reading the item as the rules
     // before it left it.
     let bytes = text.as_bytes();
-    // Where the item before ends, if split_run made it a known name without a possessive
-    // (read before the institution rule may reject it: products follow the name as written).
-    let mut after_known: Option<usize> = None;
-    // Where the item before ends if it is an owner ("Walmart-owned").
-    let mut owner_end: Option<usize> = None;
     // Where the item before ends (with its possessive); for the first item, an end so
     // far on that no gap before it is short enough for a coordinator.
     let mut prev_end = usize::MAX / 2;
+    // Whether the item before is a known name without a possessive as split_run made it
+    // (read before the institution rule may reject it: products follow the name as
+    // written), and whether it is an owner ("Walmart-owned"). Two flags and one end,
+    // not an `Option` of its end for each rule: fewer registers for the loop.
+    let (mut after_known, mut after_owner) = (false, false);
     joins.clear();
     for (k, item) in items.iter_mut().enumerate() {
+        let plain_known = matches!(item.what, What::Known { .. }) && !item.possessive;
         // "Amazon Music", "Lenovo Smart Clock": capitalised words right after a known
         // company name its product, not a company of their own.
-        let follows_company = after_known.is_some_and(|end| {
-            matches!(item.what, What::Stretch { .. })
-                && item.start.wrapping_sub(end) == 1
-                && bytes.get(end) == Some(&b' ')
-        });
-        after_known =
-            (matches!(item.what, What::Known { .. }) && !item.possessive).then_some(item.poss_end);
-        if follows_company {
+        if after_known
+            && matches!(item.what, What::Stretch { .. })
+            && item.start.wrapping_sub(prev_end) == 1
+            && bytes.get(prev_end) == Some(&b' ')
+        {
             item.what = What::Rejected;
         }
         // "Prudential Regulation Authority", "Stanford University": a known name that
         // opens the name of an institution is not that company.
-        if matches!(item.what, What::Known { .. })
-            && !item.possessive
-            && opens_institution_name(text, item.end)
-        {
+        if plain_known && opens_institution_name(text, item.end) {
             item.what = What::Rejected;
         }
         if needs_evidence(item) {
@@ -443,19 +438,18 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
             // (`known_counts` answers for the former first).
             and_other(text, item);
         }
+        // "Walmart-owned Flipkart": the owned one is a company too. Marked here, not in
+        // `coordinate`, so that its groups are split by a test that reads and writes nothing
+        // else (evidence only ever sets marks, so the order of the two does not matter).
+        if after_owner && owns(bytes.get(prev_end..item.start).unwrap_or_default()) {
+            item.company = true;
+        }
         if joins_after(bytes, prev_end, item.start) {
             joins.push(k as u32);
         }
         prev_end = item.poss_end;
-        // "Walmart-owned Flipkart": the owned one is a company too. Marked here, not in
-        // `coordinate`, so that its groups are split by a test that reads and writes nothing
-        // else (evidence only ever sets marks, so the order of the two does not matter).
-        if let Some(end) = owner_end
-            && owns(bytes.get(end..item.start).unwrap_or_default())
-        {
-            item.company = true;
-        }
-        owner_end = (item.suffix == Suffix::Owner).then_some(item.poss_end);
+        after_known = plain_known;
+        after_owner = item.suffix == Suffix::Owner;
     }
     coordinate(text, items, joins);
 }
