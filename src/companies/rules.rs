@@ -439,8 +439,8 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
             and_other(text, item);
         }
         // "Walmart-owned Flipkart": the owned one is a company too. Marked here, not in
-        // `coordinate`, so that its groups are split by a test that reads and writes nothing
-        // else (evidence only ever sets marks, so the order of the two does not matter).
+        // `coordinate`, which visits only lists (evidence only ever sets marks, so the
+        // order of the two does not matter).
         if after_owner && owns(bytes.get(prev_end..item.start).unwrap_or_default()) {
             item.company = true;
         }
@@ -2083,7 +2083,6 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
 
 /// Names joined into a list ("Netflix, Prime Video, AltBalaji, Zee5, and YouTube") share
 /// their company-ness: one known company makes the unknown others companies too.
-///
 ///
 /// `joins` holds, in order, the items a coordinator joins to the item before them, as
 /// the evidence pass found them: only lists are visited (walking every item and its
