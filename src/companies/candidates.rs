@@ -257,13 +257,15 @@ fn next_interesting_swar(b: &[u8], mut i: usize) -> usize {
 #[inline]
 fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
     let gap = b.get(from..to)?;
-    // Most gaps are one space, or a space and a word that cannot be "of".
+    // Most gaps are one space, or a space and a word that cannot be "of", or start with
+    // text or punctuation (", the", "’s"): with no space first, only `&` can join.
     match gap {
-        [b' '] => return Some(Joiner::Space),
-        [b' ', c, ..] if !matches!(c, b' ' | b'&' | b'o') => return None,
-        _ => {}
+        [b' '] => Some(Joiner::Space),
+        [b' ', c, ..] if !matches!(c, b' ' | b'&' | b'o') => None,
+        [] => None,
+        [c, ..] if !matches!(c, b' ' | b'&') => None,
+        _ => gap_joiner_full(b, gap, to),
     }
-    gap_joiner_full(b, gap, to)
 }
 
 /// [`gap_joiner`] for any gap.
