@@ -4,6 +4,7 @@
 //! hot path: it walks bytes, decodes a char only for non-ASCII bytes, and allocates
 //! nothing (the caller owns and reuses the buffers).
 
+use std::mem::MaybeUninit;
 use std::ops::Range;
 
 /// What a lower-case suffix glued to a name by a hyphen says about it.
@@ -82,53 +83,76 @@ const PLACE_SUFFIXES: &[&[u8]] = &[b"based", b"headquartered", b"founded", b"bor
 /// of those to the next (see [`Interesting`]); whether a name opens a sentence or joins
 /// the run before it is read off the few bytes just before it.
 pub fn scan(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec<Run>) {
-    // Worked on as locals (taken, then given back): their lengths stay in registers.
-    let mut words = std::mem::take(words_out);
-    let mut runs = std::mem::take(runs_out);
-    words.clear();
-    runs.clear();
+    words_out.clear();
+    runs_out.clear();
+    // Room for every word and run up front, so that the loop writes them without
+    // growing the buffers: `Vec::push`'s check and the call to grow left too few
+    // registers, and the loop spilled and reloaded both buffers' lengths at every word.
+    let most = most_words(text.len());
+    words_out.reserve(most);
+    runs_out.reserve(most);
+    let mut words = Slots::new(words_out.spare_capacity_mut());
+    let mut runs = Slots::new(runs_out.spare_capacity_mut());
+    scan_into(text, &mut words, &mut runs);
+    let (n_words, n_runs) = (words.filled, runs.filled);
+    // SAFETY: the buffers were empty, and `Slots` counts the slots it wrote, from the
+    // first spare one on: the first `n_words` (`n_runs`) are initialised.
+    unsafe {
+        words_out.set_len(n_words);
+        runs_out.set_len(n_runs);
+    }
+}
+
+/// How many words a text of `len` bytes can hold at most: each word starts with a word
+/// character right after a character that is not one (or at the start of the text), so
+/// no two words share those two bytes, and the first word needs one.
+fn most_words(len: usize) -> usize {
+    len / 2 + 1
+}
+
+/// The spare capacity of a buffer, written from its start, as a plain slice and count.
+struct Slots<'a, T> {
+    slots: &'a mut [MaybeUninit<T>],
+    filled: usize,
+}
+
+impl<'a, T> Slots<'a, T> {
+    fn new(slots: &'a mut [MaybeUninit<T>]) -> Self {
+        Slots { slots, filled: 0 }
+    }
+
+    /// Writes `x` to the next slot; false (and nothing written) when there is none,
+    /// which [`most_words`] rules out.
+    #[inline(always)]
+    fn push(&mut self, x: T) -> bool {
+        let Some(slot) = self.slots.get_mut(self.filled) else {
+            return false;
+        };
+        slot.write(x);
+        self.filled += 1;
+        true
+    }
+}
+
+/// [`scan`] into the buffers' spare capacity.
+#[inline(always)]
+fn scan_into(text: &str, words: &mut Slots<'_, Word>, runs: &mut Slots<'_, Run>) {
     let b = text.as_bytes();
     let mut i = 0;
     // Where scanning resumed after the last capitalised word, and whether a run may go on from it.
     let mut last_end = 0;
     let mut joinable = false;
+    // The run being read (its first word, and its floor): written once it is over.
+    let (mut run_start, mut run_floor) = (0, 0);
     let mut interesting = Interesting::new(b);
     loop {
         i = interesting.next(b, i);
         let Some(&c) = b.get(i) else { break };
-        let start = if c < 0x80 {
-            if !word_char_before(text, i) {
-                i
-            } else if i >= 1 && b[i - 1].is_ascii_lowercase() && !word_char_before(text, i - 1) {
-                // iZettle, eBay: a lower-case letter then a capital starts a name too.
-                i - 1
-            } else {
-                // A capital inside a word ("McDonald" is consumed whole; "macOS", "3D").
-                i = skip_word(text, i);
+        let start = match word_start(text, i, c) {
+            Ok(start) => start,
+            Err(next) => {
+                i = next;
                 continue;
-            }
-        } else if is_punctuation_at(b, i) {
-            // Curly quotes and dashes, frequent in news: skipped without decoding.
-            i += 3;
-            continue;
-        } else {
-            match char_at(text, i) {
-                Some(ch) if is_word_char(ch) => {
-                    if ch.is_uppercase() && !word_char_before(text, i) {
-                        i
-                    } else {
-                        i = skip_word(text, i);
-                        continue;
-                    }
-                }
-                Some(ch) => {
-                    i += ch.len_utf8();
-                    continue;
-                }
-                None => {
-                    i += 1;
-                    continue;
-                }
             }
         };
         // Only a word already seen makes `joinable` true.
@@ -138,30 +162,71 @@ pub fn scan(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec<Run>) {
             None
         };
         let word = scan_capital(text, start);
-        let w = Word {
+        let k = words.filled;
+        if !words.push(Word {
             start: start as u32,
             end: word.end as u32,
             poss_end: word.poss_end as u32,
             possessive: word.possessive,
             suffix: word.suffix,
             joiner: joiner.unwrap_or(Joiner::Start),
-        };
-        match (joiner, runs.last_mut()) {
-            (Some(_), Some(run)) => run.words.end = words.len() + 1,
-            // `last_end` is still 0 before the first word.
-            _ => runs.push(Run {
-                words: words.len()..words.len() + 1,
-                floor: last_end,
-            }),
+        }) {
+            break;
         }
-        words.push(w);
+        if joiner.is_none() {
+            // `last_end` is still 0 before the first word.
+            if k > 0 {
+                runs.push(Run {
+                    words: run_start..k,
+                    floor: run_floor,
+                });
+            }
+            (run_start, run_floor) = (k, last_end);
+        }
         // A possessive or a suffix ends the run ("Facebook’s Clegg", "Walmart-owned Flipkart").
         joinable = !word.possessive && word.suffix == Suffix::None;
         i = word.next.max(start + 1);
         last_end = i;
     }
-    *words_out = words;
-    *runs_out = runs;
+    if words.filled > 0 {
+        runs.push(Run {
+            words: run_start..words.filled,
+            floor: run_floor,
+        });
+    }
+}
+
+/// Where the name that the capital or non-ASCII byte `c` at `i` belongs to starts, or
+/// (as the error) where to search on from when it starts none.
+#[inline(always)]
+fn word_start(text: &str, i: usize, c: u8) -> Result<usize, usize> {
+    let b = text.as_bytes();
+    if c < 0x80 {
+        if !word_char_before(text, i) {
+            Ok(i)
+        } else if i >= 1 && b[i - 1].is_ascii_lowercase() && !word_char_before(text, i - 1) {
+            // iZettle, eBay: a lower-case letter then a capital starts a name too.
+            Ok(i - 1)
+        } else {
+            // A capital inside a word ("McDonald" is consumed whole; "macOS", "3D").
+            Err(skip_word(text, i))
+        }
+    } else if is_punctuation_at(b, i) {
+        // Curly quotes and dashes, frequent in news: skipped without decoding.
+        Err(i + 3)
+    } else {
+        match char_at(text, i) {
+            Some(ch) if is_word_char(ch) => {
+                if ch.is_uppercase() && !word_char_before(text, i) {
+                    Ok(i)
+                } else {
+                    Err(skip_word(text, i))
+                }
+            }
+            Some(ch) => Err(i + ch.len_utf8()),
+            None => Err(i + 1),
+        }
+    }
 }
 
 /// The ASCII capitals and non-ASCII bytes of one 64-byte block of the text, as bits,
@@ -449,6 +514,7 @@ struct Scanned {
 }
 
 /// Scans a capitalised word starting at `i`.
+#[inline(always)]
 fn scan_capital(text: &str, i: usize) -> Scanned {
     let b = text.as_bytes();
     // Most names are ASCII letters and digits ended by a space, a comma or a full stop,
@@ -971,6 +1037,23 @@ mod tests {
                     "{line}"
                 );
             }
+        }
+    }
+
+    /// Texts as dense in words as any can be: the room reserved up front holds them all.
+    #[test]
+    fn the_densest_texts_fit_the_room_reserved() {
+        for piece in ["A ", "A,", "É ", "A.É", "U.S.É", "iZ ", "A’s ", "Ab-owned "] {
+            for n in 0..70 {
+                let text = piece.repeat(n);
+                let (mut words, mut runs) = (Vec::new(), Vec::new());
+                scan(&text, &mut words, &mut runs);
+                assert!(words.len() <= most_words(text.len()), "{text:?}");
+                assert_eq!(scanned(&text, scan), scanned(&text, reference::scan), "{text:?}");
+            }
+        }
+        for text in ["A", "É", "A B", "AB C"] {
+            assert_eq!(scanned(text, scan), scanned(text, reference::scan), "{text:?}");
         }
     }
 
