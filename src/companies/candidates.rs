@@ -83,6 +83,33 @@ const PLACE_SUFFIXES: &[&[u8]] = &[b"based", b"headquartered", b"founded", b"bor
 /// of those to the next (see [`Interesting`]); whether a name opens a sentence or joins
 /// the run before it is read off the few bytes just before it.
 pub fn scan(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec<Run>) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(avx2) = Avx2::detect() {
+        // SAFETY: an `Avx2` exists only on a CPU with the features `scan_avx2` enables.
+        unsafe { scan_avx2(text, words_out, runs_out, avx2) };
+        return;
+    }
+    scan_with(text, words_out, runs_out, Baseline);
+}
+
+/// [`scan`] compiled for AVX2 (and BMI1, BMI2), all of it inlined here: the block masks
+/// take two 32-byte compares where SSE2 takes four of 16, and the SSE2 code of the
+/// word searches gets three-operand forms (no register copies): 12M instructions fewer
+/// per 10k articles.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1,bmi2")]
+fn scan_avx2(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec<Run>, avx2: Avx2) {
+    scan_with(text, words_out, runs_out, avx2);
+}
+
+/// [`scan`], with `lanes` to mask blocks of bytes.
+#[inline(always)]
+fn scan_with<L: Lanes>(
+    text: &str,
+    words_out: &mut Vec<Word>,
+    runs_out: &mut Vec<Run>,
+    lanes: L,
+) {
     words_out.clear();
     runs_out.clear();
     // Room for every word and run up front, so that the loop writes them without
@@ -93,7 +120,7 @@ pub fn scan(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec<Run>) {
     runs_out.reserve(most);
     let mut words = Slots::new(words_out.spare_capacity_mut());
     let mut runs = Slots::new(runs_out.spare_capacity_mut());
-    scan_into(text, &mut words, &mut runs);
+    scan_into(text, &mut words, &mut runs, lanes);
     let (n_words, n_runs) = (words.filled, runs.filled);
     // SAFETY: the buffers were empty, and `Slots` counts the slots it wrote, from the
     // first spare one on: the first `n_words` (`n_runs`) are initialised.
@@ -136,7 +163,12 @@ impl<'a, T> Slots<'a, T> {
 
 /// [`scan`] into the buffers' spare capacity.
 #[inline(always)]
-fn scan_into(text: &str, words: &mut Slots<'_, Word>, runs: &mut Slots<'_, Run>) {
+fn scan_into<L: Lanes>(
+    text: &str,
+    words: &mut Slots<'_, Word>,
+    runs: &mut Slots<'_, Run>,
+    lanes: L,
+) {
     let b = text.as_bytes();
     let mut i = 0;
     // Where scanning resumed after the last capitalised word, and whether a run may go on from it.
@@ -144,7 +176,7 @@ fn scan_into(text: &str, words: &mut Slots<'_, Word>, runs: &mut Slots<'_, Run>)
     let mut joinable = false;
     // The run being read (its first word, and its floor): written once it is over.
     let (mut run_start, mut run_floor) = (0, 0);
-    let mut interesting = Interesting::new(b);
+    let mut interesting = Interesting::new(b, lanes);
     loop {
         i = interesting.next(b, i);
         let Some(&c) = b.get(i) else { break };
@@ -238,17 +270,26 @@ fn word_start(text: &str, i: usize, c: u8) -> Result<usize, usize> {
 /// and a search is a shift and a count of trailing zeros. Only this one mask: the
 /// searches within a word read a few bytes each, and masks for them cost more than
 /// they saved.
-struct Interesting {
+struct Interesting<L> {
     /// Where the block starts: bit `k` of `mask` is byte `base + k`, and no bit is set
     /// for a byte past the text's end.
     base: usize,
     mask: u64,
+    lanes: L,
 }
 
-impl Interesting {
-    fn new(b: &[u8]) -> Self {
-        let mask = if b.is_empty() { 0 } else { block_mask(b, 0) };
-        Interesting { base: 0, mask }
+impl<L: Lanes> Interesting<L> {
+    fn new(b: &[u8], lanes: L) -> Self {
+        let mask = if b.is_empty() {
+            0
+        } else {
+            block_mask(b, 0, lanes)
+        };
+        Interesting {
+            base: 0,
+            mask,
+            lanes,
+        }
     }
 
     /// The first byte at or after `i` that is an ASCII capital or not ASCII (or
@@ -274,7 +315,7 @@ impl Interesting {
         let mut at = i.max(self.base + 64);
         while at < b.len() {
             self.base = at;
-            self.mask = block_mask(b, at);
+            self.mask = block_mask(b, at, self.lanes);
             if self.mask != 0 {
                 return at + self.mask.trailing_zeros() as usize;
             }
@@ -287,9 +328,9 @@ impl Interesting {
 /// [`Interesting`]'s mask of the 64 bytes from `at` (fewer at the end of the text), for
 /// an `at` inside the text.
 #[inline]
-fn block_mask(b: &[u8], at: usize) -> u64 {
+fn block_mask<L: Lanes>(b: &[u8], at: usize, lanes: L) -> u64 {
     match b.get(at..at + 64).and_then(|s| <&[u8; 64]>::try_from(s).ok()) {
-        Some(block) => interesting_bits(block),
+        Some(block) => lanes.interesting_bits(block),
         None => tail_mask(b, at),
     }
 }
@@ -308,6 +349,86 @@ fn tail_mask(b: &[u8], at: usize) -> u64 {
         block[..rest.len()].copy_from_slice(rest);
     }
     interesting_bits(&block) >> shift
+}
+
+/// How a block's mask is computed: [`Baseline`] on every CPU, [`Avx2`] where it is.
+trait Lanes: Copy {
+    /// Bit `k`: byte `k` of the block is an ASCII capital or not ASCII.
+    fn interesting_bits(self, block: &[u8; 64]) -> u64;
+}
+
+/// SSE2 on x86-64 (part of its baseline), plain integer arithmetic elsewhere.
+#[derive(Clone, Copy)]
+struct Baseline;
+
+impl Lanes for Baseline {
+    #[inline(always)]
+    fn interesting_bits(self, block: &[u8; 64]) -> u64 {
+        interesting_bits(block)
+    }
+}
+
+/// Proof that the CPU has AVX2, BMI1 and BMI2: only [`Avx2::detect`] makes one.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy)]
+struct Avx2(());
+
+#[cfg(target_arch = "x86_64")]
+impl Avx2 {
+    /// Asked once per paragraph: std's three cached answers took 26 instructions to
+    /// reload and test, the one kept here takes a load.
+    #[inline]
+    fn detect() -> Option<Self> {
+        use std::sync::atomic::{AtomicU8, Ordering};
+        // 0: not asked yet; then 1 + whether the CPU has them.
+        static FOUND: AtomicU8 = AtomicU8::new(0);
+        let found = match FOUND.load(Ordering::Relaxed) {
+            0 => {
+                let found = std::is_x86_feature_detected!("avx2")
+                    && std::is_x86_feature_detected!("bmi1")
+                    && std::is_x86_feature_detected!("bmi2");
+                FOUND.store(1 + u8::from(found), Ordering::Relaxed);
+                found
+            }
+            known => known == 2,
+        };
+        found.then_some(Avx2(()))
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Lanes for Avx2 {
+    #[inline(always)]
+    fn interesting_bits(self, block: &[u8; 64]) -> u64 {
+        // SAFETY: `self` exists only on a CPU with AVX2.
+        unsafe { interesting_bits_avx2(block) }
+    }
+}
+
+/// [`interesting_bits`] 32 bytes a step.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+fn interesting_bits_avx2(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{
+        __m256i, _mm256_add_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8,
+    };
+    let to_signed = _mm256_set1_epi8(0x80u8.wrapping_sub(b'A') as i8);
+    let below = _mm256_set1_epi8((0x80u8 + 26) as i8);
+    // SAFETY: the 32 bytes from 0 and from 32 are inside the block; the loads need no
+    // alignment.
+    let (lo, hi) = unsafe {
+        (
+            _mm256_loadu_si256(block.as_ptr().cast::<__m256i>()),
+            _mm256_loadu_si256(block.as_ptr().add(32).cast::<__m256i>()),
+        )
+    };
+    // As in `interesting_bits`.
+    let lo_hits = _mm256_or_si256(_mm256_cmpgt_epi8(below, _mm256_add_epi8(lo, to_signed)), lo);
+    let hi_hits = _mm256_or_si256(_mm256_cmpgt_epi8(below, _mm256_add_epi8(hi, to_signed)), hi);
+    u64::from(_mm256_movemask_epi8(lo_hits) as u32)
+        | (u64::from(_mm256_movemask_epi8(hi_hits) as u32) << 32)
 }
 
 /// Bit `k`: byte `k` is an ASCII capital or not ASCII. Sixteen bytes a step with SSE2
@@ -922,7 +1043,10 @@ mod tests {
             let b = text.as_bytes();
             for from in 0..=b.len() {
                 let slow = next_interesting_slowly(b, from);
-                assert_eq!(Interesting::new(b).next(b, from), slow, "from {from}");
+                assert_eq!(Interesting::new(b, Baseline).next(b, from), slow, "from {from}");
+                if let Some(avx2) = Avx2::detect() {
+                    assert_eq!(Interesting::new(b, avx2).next(b, from), slow, "from {from}");
+                }
                 assert_eq!(next_interesting_swar(b, from), slow, "from {from}");
             }
         }
@@ -940,7 +1064,7 @@ mod tests {
         for len in [0, 1, 63, 64, 65, 127, 128, 129, 200, text.len()] {
             let b = &text.as_bytes()[..len];
             for step in 1..=140 {
-                let mut interesting = Interesting::new(b);
+                let mut interesting = Interesting::new(b, Baseline);
                 let mut i = 0;
                 while i <= b.len() {
                     let got = interesting.next(b, i);
@@ -959,6 +1083,9 @@ mod tests {
                 m | (u64::from(block[k].is_ascii_uppercase() || block[k] >= 0x80) << k)
             });
             assert_eq!(interesting_bits(&block), want);
+            if let Some(avx2) = Avx2::detect() {
+                assert_eq!(avx2.interesting_bits(&block), want);
+            }
             assert_eq!(interesting_bits_swar(&block), want);
         }
     }
@@ -977,6 +1104,11 @@ mod tests {
                 .unwrap_or(b.len());
             assert_eq!(ascii_alnum_end(b, from), slow, "from {from}");
         }
+    }
+
+    /// [`scan`] without AVX2, as on a CPU that lacks it.
+    fn scan_baseline(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
+        scan_with(text, words, runs, Baseline);
     }
 
     /// Every field of every word and run, for comparing two scans.
@@ -1030,12 +1162,11 @@ mod tests {
         ];
         for text in texts {
             assert_eq!(scanned(text, scan), scanned(text, reference::scan));
+            assert_eq!(scanned(text, scan_baseline), scanned(text, reference::scan));
             for line in text.lines() {
-                assert_eq!(
-                    scanned(line, scan),
-                    scanned(line, reference::scan),
-                    "{line}"
-                );
+                let want = scanned(line, reference::scan);
+                assert_eq!(scanned(line, scan), want, "{line}");
+                assert_eq!(scanned(line, scan_baseline), want, "{line}");
             }
         }
     }
@@ -1050,6 +1181,7 @@ mod tests {
                 scan(&text, &mut words, &mut runs);
                 assert!(words.len() <= most_words(text.len()), "{text:?}");
                 assert_eq!(scanned(&text, scan), scanned(&text, reference::scan), "{text:?}");
+                assert_eq!(scanned(&text, scan_baseline), scanned(&text, reference::scan));
             }
         }
         for text in ["A", "É", "A B", "AB C"] {
@@ -1087,7 +1219,9 @@ mod tests {
             ][..]), 0..40)
         ) {
             let text: String = pieces.concat();
-            proptest::prop_assert_eq!(scanned(&text, scan), scanned(&text, reference::scan));
+            let want = scanned(&text, reference::scan);
+            proptest::prop_assert_eq!(&scanned(&text, scan), &want);
+            proptest::prop_assert_eq!(&scanned(&text, scan_baseline), &want);
         }
     }
 
