@@ -524,14 +524,14 @@ fn next_interesting_swar(b: &[u8], mut i: usize) -> usize {
 #[inline]
 fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
     let gap = b.get(from..to)?;
+    let (&first, rest) = gap.split_first()?;
     // Most gaps are one space, or a space and a word that cannot be "of", or start with
     // text or punctuation (", the", "’s"): with no space first, only `&` can join.
-    match gap {
-        [b' '] => Some(Joiner::Space),
-        [b' ', c, ..] if !matches!(c, b' ' | b'&' | b'o') => None,
-        [] => None,
-        [c, ..] if !matches!(c, b' ' | b'&') => None,
-        _ => gap_joiner_full(b, gap, to),
+    match (first, rest.first()) {
+        (b' ', None) => Some(Joiner::Space),
+        (b' ', Some(c)) if !matches!(c, b' ' | b'&' | b'o') => None,
+        (b' ' | b'&', _) => gap_joiner_full(b, gap, to),
+        _ => None,
     }
 }
 
