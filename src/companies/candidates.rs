@@ -645,49 +645,57 @@ struct Scanned {
 #[inline(always)]
 fn scan_capital(text: &str, i: usize) -> Scanned {
     let b = text.as_bytes();
-    // Most names are ASCII letters and digits ended by a space, a comma or a full stop,
-    // or followed by a possessive `’s`: answered here without the full scan below.
-    let plain_end = ascii_alnum_end(b, i);
-    let plain = Scanned {
-        end: plain_end,
-        poss_end: plain_end,
-        possessive: false,
-        suffix: Suffix::None,
-        next: plain_end,
-    };
-    match b.get(plain_end) {
-        None => return plain,
-        Some(&c) if ends_plain_word(c) => return plain,
-        // A full stop that ends the sentence, not an abbreviation's ("Inc.") or an inner one.
-        Some(b'.')
-            if !b.get(plain_end + 1).is_some_and(|&c| is_alnum(c))
-                && !ABBREVIATIONS.contains(&&b[i..plain_end]) =>
-        {
-            return plain;
-        }
-        // "Gojek’s", "Apple's" (a name before the apostrophe: `’s` alone is no possessive).
-        Some(_) if plain_end > i => {
-            // Where the `s` after the apostrophe would be.
-            let s_at = match b.get(plain_end..plain_end + 3) {
-                Some([0xE2, 0x80, 0x99]) => Some(plain_end + 3),
-                _ if b.get(plain_end) == Some(&b'\'') => Some(plain_end + 1),
-                _ => None,
-            };
-            if let Some(s_at) = s_at
-                && b.get(s_at) == Some(&b's')
-                && b.get(s_at + 1).is_none_or(|&c| ends_plain_word(c))
-            {
-                return Scanned {
-                    poss_end: s_at + 1,
-                    possessive: true,
-                    next: s_at + 1,
-                    ..plain
-                };
+    // Most names are ASCII letters and digits (and Latin letters) ended by a space, a
+    // comma or a full stop, or followed by a possessive `’s`: answered here without the
+    // full scan below.
+    let mut plain_end = ascii_alnum_end(b, i);
+    loop {
+        let plain = Scanned {
+            end: plain_end,
+            poss_end: plain_end,
+            possessive: false,
+            suffix: Suffix::None,
+            next: plain_end,
+        };
+        match b.get(plain_end) {
+            None => return plain,
+            Some(&c) if ends_plain_word(c) => return plain,
+            // Müller, García: a Latin letter, then on to the next letters and digits.
+            Some(0xC3..=0xC5) if is_latin_letter_at(b, plain_end) => {
+                plain_end = ascii_alnum_end(b, plain_end + 2);
+                continue;
             }
+            // A full stop that ends the sentence, not an abbreviation's ("Inc.") or an inner one.
+            Some(b'.')
+                if !b.get(plain_end + 1).is_some_and(|&c| is_alnum(c))
+                    && !ABBREVIATIONS.contains(&&b[i..plain_end]) =>
+            {
+                return plain;
+            }
+            // "Gojek’s", "Apple's" (a name before the apostrophe: `’s` alone is no possessive).
+            Some(_) if plain_end > i => {
+                // Where the `s` after the apostrophe would be.
+                let s_at = match b.get(plain_end..plain_end + 3) {
+                    Some([0xE2, 0x80, 0x99]) => Some(plain_end + 3),
+                    _ if b.get(plain_end) == Some(&b'\'') => Some(plain_end + 1),
+                    _ => None,
+                };
+                if let Some(s_at) = s_at
+                    && b.get(s_at) == Some(&b's')
+                    && b.get(s_at + 1).is_none_or(|&c| ends_plain_word(c))
+                {
+                    return Scanned {
+                        poss_end: s_at + 1,
+                        possessive: true,
+                        next: s_at + 1,
+                        ..plain
+                    };
+                }
+            }
+            Some(_) => {}
         }
-        Some(_) => {}
+        return scan_capital_slow(text, i);
     }
-    scan_capital_slow(text, i)
 }
 
 /// Whether an ASCII byte right after a word's letters and digits ends the word with
@@ -825,6 +833,8 @@ fn skip_word(text: &str, mut i: usize) -> usize {
         let Some(&c) = b.get(i) else { break };
         if is_punctuation_at(b, i) {
             break;
+        } else if is_latin_letter_at(b, i) {
+            i += 2;
         } else if c >= 0x80 {
             match char_at(text, i) {
                 Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
@@ -837,6 +847,20 @@ fn skip_word(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// Whether `b[i..]` starts with a letter of U+00C0..=U+017F: Latin-1's letters (all of
+/// `C3 xx` but × and ÷) and Latin Extended-A (`C4 xx`, `C5 xx`, all letters). Names in
+/// news are full of them (Müller, García, São Paulo: most of the 38k words per 10k
+/// articles that take the full word scan), and this answers without decoding the
+/// char and looking it up in Unicode's tables.
+#[inline]
+fn is_latin_letter_at(b: &[u8], i: usize) -> bool {
+    match (b.get(i), b.get(i + 1)) {
+        (Some(0xC3), Some(&c)) => matches!(c, 0x80..=0xBF) && c != 0x97 && c != 0xB7,
+        (Some(0xC4 | 0xC5), Some(&c)) => matches!(c, 0x80..=0xBF),
+        _ => false,
+    }
 }
 
 /// The end of the stretch of ASCII letters and digits starting at `i`: sixteen bytes at
@@ -1208,7 +1232,7 @@ mod tests {
         /// The plain-word shortcut answers as the full scan does, wherever a word starts.
         #[test]
         fn the_plain_word_shortcut_agrees_with_the_full_scan(
-            text in "([A-Za-z0-9 .,&'’s-]|é|É|“|\\u{2014}){0,40}"
+            text in "([A-Za-z0-9 .,&'’s-]|é|É|“|\\u{2014}|×|ł|ő){0,40}"
         ) {
             for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let (fast, slow) = (scan_capital(&text, i), scan_capital_slow(&text, i));
@@ -1278,6 +1302,21 @@ mod tests {
                     ),
                     "at {i} of {text:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn latin_letters_are_word_characters() {
+        for ch in '\u{80}'..='\u{7FF}' {
+            let mut buf = [0u8; 4];
+            let bytes = ch.encode_utf8(&mut buf).as_bytes();
+            let latin = ('\u{C0}'..='\u{17F}').contains(&ch);
+            let want = latin && is_word_char(ch);
+            assert_eq!(is_latin_letter_at(bytes, 0), want, "{ch:?}");
+            assert_eq!(is_latin_letter_at(&bytes[..1], 0), false, "{ch:?}");
+            if latin {
+                assert_eq!(want, !matches!(ch, '×' | '÷'), "{ch:?}");
             }
         }
     }
