@@ -118,7 +118,7 @@ fn scan_with<L: Lanes>(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec
     // Room for every word and run up front, so that the loop writes them without
     // growing the buffers: `Vec::push`'s check and the call to grow left too few
     // registers, and the loop spilled and reloaded both buffers' lengths at every word.
-    let most = most_words(text.len());
+    let most = most_words(text.as_bytes());
     words_out.reserve(most);
     runs_out.reserve(most);
     let mut words = Slots::new(words_out.spare_capacity_mut());
@@ -133,12 +133,36 @@ fn scan_with<L: Lanes>(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec
     }
 }
 
-/// How many words a text of `len` bytes can hold at most: each word starts with a word
-/// character right after a character that is not one (or at the start of the text), so
-/// no two words share those two bytes, and the first word needs one.
-fn most_words(len: usize) -> usize {
-    len / 2 + 1
+/// How many words a text can hold at most: each word starts with a word character
+/// right after a character that is not one (or at the start of the text), so no two
+/// words share those two bytes, and the first word needs one.
+///
+/// That room costs 20 bytes (a `Word` and a `Run`) per two bytes of text, which a
+/// paragraph of many megabytes (one long line) would make gigabytes. Past
+/// [`COUNTED_TEXT`] the bound is tightened by counting: each word holds its own ASCII
+/// capital or starts with a non-ASCII byte, so there are no more words than such bytes
+/// (a few percent of news), and the count is one vectorised pass over a rare text.
+#[inline(always)]
+fn most_words(text: &[u8]) -> usize {
+    if text.len() <= COUNTED_TEXT {
+        return text.len() / 2 + 1;
+    }
+    most_words_counted(text)
 }
+
+/// [`most_words`] of a long text (out of line: rare).
+#[cold]
+#[inline(never)]
+fn most_words_counted(text: &[u8]) -> usize {
+    let starts = text
+        .iter()
+        .filter(|&&c| c.is_ascii_uppercase() || c >= 0x80)
+        .count();
+    (text.len() / 2 + 1).min(starts + 1)
+}
+
+/// Texts longer than this (64 KB; paragraphs are ~350 bytes) have their room counted.
+const COUNTED_TEXT: usize = 1 << 16;
 
 /// The spare capacity of a buffer, written from its start, as a plain slice and count.
 struct Slots<'a, T> {
@@ -1260,6 +1284,34 @@ mod tests {
         }
     }
 
+    /// A paragraph of megabytes reserves room for the words it can hold, not for half
+    /// its bytes, and still finds every word (dense ones too, past the counted bound).
+    #[test]
+    fn a_long_paragraph_reserves_room_by_its_capitals() {
+        let prose = "the deal was closed by Gojek, then by Uber in São Paulo; ".repeat(40_000);
+        let (mut words, mut runs) = (Vec::new(), Vec::new());
+        scan(&prose, &mut words, &mut runs);
+        assert_eq!(words.len(), 4 * 40_000);
+        assert!(
+            words.capacity() < prose.len() / 8,
+            "{} words of room for {} bytes",
+            words.capacity(),
+            prose.len()
+        );
+        for dense in [
+            "A ".repeat(40_000),
+            "É,".repeat(30_000),
+            "iZ ".repeat(30_000),
+        ] {
+            assert!(dense.len() > COUNTED_TEXT);
+            assert_eq!(scanned(&dense, scan), scanned(&dense, reference::scan));
+            assert_eq!(
+                scanned(&dense, scan_baseline),
+                scanned(&dense, reference::scan)
+            );
+        }
+    }
+
     /// Texts as dense in words as any can be: the room reserved up front holds them all.
     #[test]
     fn the_densest_texts_fit_the_room_reserved() {
@@ -1268,7 +1320,7 @@ mod tests {
                 let text = piece.repeat(n);
                 let (mut words, mut runs) = (Vec::new(), Vec::new());
                 scan(&text, &mut words, &mut runs);
-                assert!(words.len() <= most_words(text.len()), "{text:?}");
+                assert!(words.len() <= most_words(text.as_bytes()), "{text:?}");
                 assert_eq!(
                     scanned(&text, scan),
                     scanned(&text, reference::scan),
