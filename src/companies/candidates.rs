@@ -137,7 +137,7 @@ fn scan_with<L: Lanes>(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec
 /// right after a character that is not one (or at the start of the text), so no two
 /// words share those two bytes, and the first word needs one.
 ///
-/// That room costs 20 bytes (a `Word` and a `Run`) per two bytes of text, which a
+/// That room costs 40 bytes (a `Word` and a `Run`) per two bytes of text, which a
 /// paragraph of many megabytes (one long line) would make gigabytes. Past
 /// [`COUNTED_TEXT`] the bound is tightened by counting: each word holds its own ASCII
 /// capital or starts with a non-ASCII byte, so there are no more words than such bytes
