@@ -488,10 +488,10 @@ fn split_run(
     let Some(run_words) = words.get(run.words.clone()) else {
         return;
     };
-    let n = run_words.len();
     if let [w] = run_words {
-        // Most runs are one word (85% in generated news): the loop below, without the
-        // longer names, the joiners and the open stretch that only longer runs have.
+        // Most runs are one word (85% in generated news): the loop of `split_long_run`,
+        // without the longer names, the joiners and the open stretch that only longer
+        // runs have.
         let start = w.start as usize;
         let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
@@ -538,6 +538,30 @@ fn split_run(
         );
         return;
     }
+    split_long_run(
+        text, run, run_words, words, known, key, memo, stretches, items, aggs, agg_index, mode,
+    );
+}
+
+/// [`split_run`] for a run of several words. Out of line: one run in six, and inlined
+/// its loop's state crowded the registers of the one-word path and the item loop.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn split_long_run(
+    text: &str,
+    run: &Run,
+    run_words: &[Word],
+    words: &[Word],
+    known: &KnownCompanies,
+    key: &mut String,
+    memo: &mut WordMemo,
+    stretches: &mut StretchMemo,
+    items: &mut Vec<Item>,
+    aggs: &mut Vec<Agg>,
+    agg_index: &mut AggIndex,
+    mode: Mode,
+) {
+    let n = run_words.len();
     let max = known.max_words();
     // The open stretch: its first word, and that word's meaning in the list.
     let mut stretch: Option<(usize, Option<NameKind>)> = None;
