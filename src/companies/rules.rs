@@ -55,7 +55,8 @@ pub struct Scratch {
 
 /// Up to eight bytes as a little-endian number, zero-padded: one load for the common
 /// case, where copying a variable-length word into a buffer is a `memmove` call.
-fn load_u64(bytes: &[u8]) -> u64 {
+/// Const, for the lexicon's table (`as` widens: `From` is not const).
+const fn load_u64(bytes: &[u8]) -> u64 {
     let n = bytes.len();
     if let Some(chunk) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*chunk);
@@ -64,11 +65,13 @@ fn load_u64(bytes: &[u8]) -> u64 {
     // bytes both hold are the same bytes, so OR-ing them is exact (a byte loop costs
     // a few instructions a byte).
     if let (Some(a), Some(b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        u64::from(u32::from_le_bytes(*a)) | (u64::from(u32::from_le_bytes(*b)) << ((n - 4) * 8))
+        u32::from_le_bytes(*a) as u64 | ((u32::from_le_bytes(*b) as u64) << ((n - 4) * 8))
     } else if let (Some(a), Some(b)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
-        u64::from(u16::from_le_bytes(*a)) | (u64::from(u16::from_le_bytes(*b)) << ((n - 2) * 8))
+        u16::from_le_bytes(*a) as u64 | ((u16::from_le_bytes(*b) as u64) << ((n - 2) * 8))
+    } else if let Some(&c) = bytes.first() {
+        c as u64
     } else {
-        bytes.first().map_or(0, |&c| u64::from(c))
+        0
     }
 }
 
@@ -1478,34 +1481,41 @@ const STAFF_NOUNS: &[&str] = &[
 
 /// Every context word list in one table: word -> bit set of the lists holding it.
 /// One lookup per word beats scanning a dozen lists for each name.
-static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+/// Built at compile time: a lazily built table cost every lookup a test of its state,
+/// and the cold path that builds it the saving of three registers.
+static LEXICON: Lexicon = build_lexicon();
+
+/// [`LEXICON`]'s table (const: loops by index; an index out of range stops the build).
+const fn build_lexicon() -> Lexicon {
     let mut lexicon = Lexicon {
         keys: [0; LEXICON_SLOTS],
         bits: [0; LEXICON_SLOTS],
         shapes: [0; 33],
     };
-    for (list_id, list) in LISTS.iter().enumerate() {
-        for word in list.iter() {
-            if let Some(key) = lexicon_key(word.as_bytes()) {
+    let mut list_id = 0;
+    while list_id < LISTS.len() {
+        let list = LISTS[list_id];
+        let mut w = 0;
+        while w < list.len() {
+            let word = list[w].as_bytes();
+            if let Some(key) = lexicon_key(word) {
                 let mut i = lexicon_slot(key);
                 // Linear probing: a key's slot, or the first empty one after it.
-                while lexicon.keys.get(i).is_some_and(|&k| k != 0 && k != key) {
+                while lexicon.keys[i] != 0 && lexicon.keys[i] != key {
                     i = (i + 1) % LEXICON_SLOTS;
                 }
-                if let (Some(k), Some(bits)) = (lexicon.keys.get_mut(i), lexicon.bits.get_mut(i)) {
-                    *k = key;
-                    *bits |= 1 << list_id;
-                }
+                lexicon.keys[i] = key;
+                lexicon.bits[i] |= 1 << list_id;
             }
-            if let (Some(shape), Some(&first)) =
-                (lexicon.shapes.get_mut(word.len()), word.as_bytes().first())
-            {
-                *shape |= 1 << (first & 31);
+            if let Some(&first) = word.first() {
+                lexicon.shapes[word.len()] |= 1 << (first & 31);
             }
+            w += 1;
         }
+        list_id += 1;
     }
     lexicon
-});
+}
 
 /// Slots of the lexicon's table: a power of two, over twice its words, so that most
 /// lookups read one slot (a test checks the words fit).
@@ -1523,7 +1533,7 @@ struct Lexicon {
 }
 
 /// A key's first slot: its two halves (the length is in the top byte) mixed by a multiply.
-fn lexicon_slot(key: u128) -> usize {
+const fn lexicon_slot(key: u128) -> usize {
     let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
 }
@@ -1607,7 +1617,7 @@ fn lexicon_bits(word: &str) -> u16 {
     let Some(&first) = bytes.first() else {
         return 0;
     };
-    let lexicon = &*LEXICON;
+    let lexicon = &LEXICON;
     let first = first.to_ascii_lowercase();
     if lexicon
         .shapes
@@ -1634,7 +1644,7 @@ const LEXICON_WORD: usize = 15;
 
 /// The lexicon's key for a word of 1 to 15 bytes: its bytes ASCII-lower-cased, with its
 /// length in the top byte. Longer words are in no list.
-fn lexicon_key(bytes: &[u8]) -> Option<u128> {
+const fn lexicon_key(bytes: &[u8]) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > LEXICON_WORD {
         return None;
     }
@@ -1644,11 +1654,11 @@ fn lexicon_key(bytes: &[u8]) -> Option<u128> {
         _ => (load_u64(bytes), 0),
     };
     let (lo, hi) = (ascii_lower(lo), if hi == 0 { 0 } else { ascii_lower(hi) });
-    Some(u128::from(lo) | (u128::from(hi) << 64) | ((bytes.len() as u128) << 120))
+    Some(lo as u128 | ((hi as u128) << 64) | ((bytes.len() as u128) << 120))
 }
 
 /// `make_ascii_lowercase` of eight bytes at once: `A`..=`Z` get their 0x20 bit.
-fn ascii_lower(x: u64) -> u64 {
+const fn ascii_lower(x: u64) -> u64 {
     const HI: u64 = 0x8080_8080_8080_8080;
     const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const FROM_A: u64 = 0x0101_0101_0101_0101 * (0x80 - b'A' as u64);
