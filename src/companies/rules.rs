@@ -2921,6 +2921,23 @@ mod tests {
         assert!(is_title_case("apple Opens Its First Store"));
     }
 
+    /// ASCII words are judged on their bytes, others on their chars: four chars or more,
+    /// a letter first, a capital for the second count.
+    #[test]
+    fn title_case_counts_ascii_and_other_words() {
+        // Counted: "Four", "five", "Über" (four chars, five bytes), "Sevens".
+        // Not: "Top" (three), "4Ghz" (a digit first), "(761)" (punctuation first),
+        // "éte" (three chars in four bytes), and the first word.
+        assert_eq!(
+            title_case_counts("Headline Top Four five 4Ghz (761) Über éte Sevens"),
+            (4, 3)
+        );
+        // A control char other than whitespace is a word's byte: "Ab\u{1F}c" has four chars.
+        assert_eq!(title_case_counts("x Ab\u{1F}c"), (1, 1));
+        // A no-break space splits words as other whitespace does.
+        assert_eq!(title_case_counts("x Four\u{a0}Five"), (2, 2));
+    }
+
     /// An article's unknown names are found again by key whether they are few (a scan)
     /// or many (the map, filled with the earlier ones when the article passes
     /// `LINEAR_AGGS`): each counts all its mentions, spelled either way.
