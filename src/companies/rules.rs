@@ -399,7 +399,10 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
     memo.use_list(known);
     stretches.use_list(known);
     items.clear();
-    for run in runs.iter() {
+    // Slices, not the vectors: a push that may grow `items` would have their pointers
+    // and lengths loaded again from the scratch after it.
+    let (words, runs): (&[Word], &[Run]) = (words, runs);
+    for run in runs {
         split_run(
             text, run, words, known, key, memo, stretches, items, aggs, agg_index, mode,
         );
