@@ -55,7 +55,8 @@ pub struct Scratch {
 
 /// Up to eight bytes as a little-endian number, zero-padded: one load for the common
 /// case, where copying a variable-length word into a buffer is a `memmove` call.
-fn load_u64(bytes: &[u8]) -> u64 {
+/// Const, for the lexicon's table (`as` widens: `From` is not const).
+const fn load_u64(bytes: &[u8]) -> u64 {
     let n = bytes.len();
     if let Some(chunk) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*chunk);
@@ -64,11 +65,13 @@ fn load_u64(bytes: &[u8]) -> u64 {
     // bytes both hold are the same bytes, so OR-ing them is exact (a byte loop costs
     // a few instructions a byte).
     if let (Some(a), Some(b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        u64::from(u32::from_le_bytes(*a)) | (u64::from(u32::from_le_bytes(*b)) << ((n - 4) * 8))
+        u32::from_le_bytes(*a) as u64 | ((u32::from_le_bytes(*b) as u64) << ((n - 4) * 8))
     } else if let (Some(a), Some(b)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
-        u64::from(u16::from_le_bytes(*a)) | (u64::from(u16::from_le_bytes(*b)) << ((n - 2) * 8))
+        u16::from_le_bytes(*a) as u64 | ((u16::from_le_bytes(*b) as u64) << ((n - 2) * 8))
+    } else if let Some(&c) = bytes.first() {
+        c as u64
     } else {
-        bytes.first().map_or(0, |&c| u64::from(c))
+        0
     }
 }
 
@@ -396,7 +399,10 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
     memo.use_list(known);
     stretches.use_list(known);
     items.clear();
-    for run in runs.iter() {
+    // Slices, not the vectors: a push that may grow `items` would have their pointers
+    // and lengths loaded again from the scratch after it.
+    let (words, runs): (&[Word], &[Run]) = (words, runs);
+    for run in runs {
         split_run(
             text, run, words, known, key, memo, stretches, items, aggs, agg_index, mode,
         );
@@ -488,10 +494,10 @@ fn split_run(
     let Some(run_words) = words.get(run.words.clone()) else {
         return;
     };
-    let n = run_words.len();
     if let [w] = run_words {
-        // Most runs are one word (85% in generated news): the loop below, without the
-        // longer names, the joiners and the open stretch that only longer runs have.
+        // Most runs are one word (85% in generated news): the loop of `split_long_run`,
+        // without the longer names, the joiners and the open stretch that only longer
+        // runs have.
         let start = w.start as usize;
         let facts = memo.facts(text, start, w.end as usize, known, key, word_spelling);
         let mut matched = None;
@@ -538,6 +544,30 @@ fn split_run(
         );
         return;
     }
+    split_long_run(
+        text, run, run_words, words, known, key, memo, stretches, items, aggs, agg_index, mode,
+    );
+}
+
+/// [`split_run`] for a run of several words. Out of line: one run in six, and inlined
+/// its loop's state crowded the registers of the one-word path and the item loop.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn split_long_run(
+    text: &str,
+    run: &Run,
+    run_words: &[Word],
+    words: &[Word],
+    known: &KnownCompanies,
+    key: &mut String,
+    memo: &mut WordMemo,
+    stretches: &mut StretchMemo,
+    items: &mut Vec<Item>,
+    aggs: &mut Vec<Agg>,
+    agg_index: &mut AggIndex,
+    mode: Mode,
+) {
+    let n = run_words.len();
     let max = known.max_words();
     // The open stretch: its first word, and that word's meaning in the list.
     let mut stretch: Option<(usize, Option<NameKind>)> = None;
@@ -1454,34 +1484,41 @@ const STAFF_NOUNS: &[&str] = &[
 
 /// Every context word list in one table: word -> bit set of the lists holding it.
 /// One lookup per word beats scanning a dozen lists for each name.
-static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+/// Built at compile time: a lazily built table cost every lookup a test of its state,
+/// and the cold path that builds it the saving of three registers.
+static LEXICON: Lexicon = build_lexicon();
+
+/// [`LEXICON`]'s table (const: loops by index; an index out of range stops the build).
+const fn build_lexicon() -> Lexicon {
     let mut lexicon = Lexicon {
         keys: [0; LEXICON_SLOTS],
         bits: [0; LEXICON_SLOTS],
         shapes: [0; 33],
     };
-    for (list_id, list) in LISTS.iter().enumerate() {
-        for word in list.iter() {
-            if let Some(key) = lexicon_key(word.as_bytes()) {
+    let mut list_id = 0;
+    while list_id < LISTS.len() {
+        let list = LISTS[list_id];
+        let mut w = 0;
+        while w < list.len() {
+            let word = list[w].as_bytes();
+            if let Some(key) = lexicon_key(word) {
                 let mut i = lexicon_slot(key);
                 // Linear probing: a key's slot, or the first empty one after it.
-                while lexicon.keys.get(i).is_some_and(|&k| k != 0 && k != key) {
+                while lexicon.keys[i] != 0 && lexicon.keys[i] != key {
                     i = (i + 1) % LEXICON_SLOTS;
                 }
-                if let (Some(k), Some(bits)) = (lexicon.keys.get_mut(i), lexicon.bits.get_mut(i)) {
-                    *k = key;
-                    *bits |= 1 << list_id;
-                }
+                lexicon.keys[i] = key;
+                lexicon.bits[i] |= 1 << list_id;
             }
-            if let (Some(shape), Some(&first)) =
-                (lexicon.shapes.get_mut(word.len()), word.as_bytes().first())
-            {
-                *shape |= 1 << (first & 31);
+            if let Some(&first) = word.first() {
+                lexicon.shapes[word.len()] |= 1 << (first & 31);
             }
+            w += 1;
         }
+        list_id += 1;
     }
     lexicon
-});
+}
 
 /// Slots of the lexicon's table: a power of two, over twice its words, so that most
 /// lookups read one slot (a test checks the words fit).
@@ -1499,7 +1536,7 @@ struct Lexicon {
 }
 
 /// A key's first slot: its two halves (the length is in the top byte) mixed by a multiply.
-fn lexicon_slot(key: u128) -> usize {
+const fn lexicon_slot(key: u128) -> usize {
     let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
 }
@@ -1583,7 +1620,7 @@ fn lexicon_bits(word: &str) -> u16 {
     let Some(&first) = bytes.first() else {
         return 0;
     };
-    let lexicon = &*LEXICON;
+    let lexicon = &LEXICON;
     let first = first.to_ascii_lowercase();
     if lexicon
         .shapes
@@ -1610,7 +1647,7 @@ const LEXICON_WORD: usize = 15;
 
 /// The lexicon's key for a word of 1 to 15 bytes: its bytes ASCII-lower-cased, with its
 /// length in the top byte. Longer words are in no list.
-fn lexicon_key(bytes: &[u8]) -> Option<u128> {
+const fn lexicon_key(bytes: &[u8]) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > LEXICON_WORD {
         return None;
     }
@@ -1620,11 +1657,11 @@ fn lexicon_key(bytes: &[u8]) -> Option<u128> {
         _ => (load_u64(bytes), 0),
     };
     let (lo, hi) = (ascii_lower(lo), if hi == 0 { 0 } else { ascii_lower(hi) });
-    Some(u128::from(lo) | (u128::from(hi) << 64) | ((bytes.len() as u128) << 120))
+    Some(lo as u128 | ((hi as u128) << 64) | ((bytes.len() as u128) << 120))
 }
 
 /// `make_ascii_lowercase` of eight bytes at once: `A`..=`Z` get their 0x20 bit.
-fn ascii_lower(x: u64) -> u64 {
+const fn ascii_lower(x: u64) -> u64 {
     const HI: u64 = 0x8080_8080_8080_8080;
     const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const FROM_A: u64 = 0x0101_0101_0101_0101 * (0x80 - b'A' as u64);
@@ -1931,6 +1968,9 @@ impl<'t, W: ContextWords<'t>> Context<W> {
 }
 
 /// Reads the context around one item and records company, person and place evidence.
+/// Out of line: one item in eight needs it, and inlined its reading crowded the
+/// registers of the item loop.
+#[inline(never)]
 fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     let mut before = Context::new(WordsBefore::new(text, item.start));
     let after_end = if item.possessive {
@@ -2278,6 +2318,9 @@ fn is_title_case(headline: &str) -> bool {
 /// iterators cost a call and a closure per byte. Printable ASCII is one compare a byte;
 /// only the first byte of a char of several (most often ’) has its char decoded.
 fn title_case_counts(headline: &str) -> (u32, u32) {
+    if let Some(counts) = title_case_counts_ascii(headline) {
+        return counts;
+    }
     let b = headline.as_bytes();
     let (mut long, mut capitalised) = (0u32, 0u32);
     let mut i = 0;
@@ -2307,17 +2350,21 @@ fn title_case_counts(headline: &str) -> (u32, u32) {
             }
             i += 1;
         }
-        if past_first_word {
+        if past_first_word && ascii {
+            // An ASCII word is judged on its length and first byte: no slice of the
+            // headline, no char decoded (slicing and `char` tests cost ~50
+            // instructions a word, more than its bytes' loop).
+            if i - start >= 4
+                && let Some(&first) = b.get(start)
+                && first.is_ascii_alphabetic()
+            {
+                long += 1;
+                capitalised += u32::from(first.is_ascii_uppercase());
+            }
+        } else if past_first_word {
             let word = headline.get(start..i).unwrap_or("");
-            let (four, first) = if ascii {
-                (word.len() >= 4, word.bytes().next().map_or(' ', char::from))
-            } else {
-                (
-                    word.chars().nth(3).is_some(),
-                    word.chars().next().unwrap_or(' '),
-                )
-            };
-            if four && first.is_alphabetic() {
+            let first = word.chars().next().unwrap_or(' ');
+            if word.chars().nth(3).is_some() && first.is_alphabetic() {
                 long += 1;
                 capitalised += u32::from(first.is_uppercase());
             }
@@ -2325,6 +2372,54 @@ fn title_case_counts(headline: &str) -> (u32, u32) {
         past_first_word = true;
     }
     (long, capitalised)
+}
+
+/// [`title_case_counts`] for an ASCII headline of at most 64 bytes (two in three), on
+/// a mask with a bit per byte, eight bytes at a time: its words of four bytes or more
+/// start where four word bytes in a row do. `None` for other headlines.
+fn title_case_counts_ascii(headline: &str) -> Option<(u32, u32)> {
+    let b = headline.as_bytes();
+    if b.len() > 64 || !b.is_ascii() {
+        return None;
+    }
+    // Bit i: byte i is a word's (not whitespace).
+    let mut word = 0u64;
+    for (k, chunk) in b.chunks(8).enumerate() {
+        word |= u64::from(!ascii_space_bits(load_u64(chunk))) << (8 * k as u32);
+    }
+    word &= u64::MAX.checked_shr(64 - b.len() as u32).unwrap_or(0);
+    let mut starts = word & !(word << 1);
+    // Past the first word.
+    starts &= starts.wrapping_sub(1);
+    let mut long_starts = starts & (word >> 1) & (word >> 2) & (word >> 3);
+    let (mut long, mut capitalised) = (0u32, 0u32);
+    while long_starts != 0 {
+        let i = long_starts.trailing_zeros() as usize;
+        long_starts &= long_starts - 1;
+        if let Some(&first) = b.get(i)
+            && first.is_ascii_alphabetic()
+        {
+            long += 1;
+            capitalised += u32::from(first.is_ascii_uppercase());
+        }
+    }
+    Some((long, capitalised))
+}
+
+/// For eight ASCII bytes (little-endian), a bit per byte that is whitespace as
+/// `char::is_whitespace` has it (tab to return, space). Exact per byte: each addition
+/// sets a byte's high bit or not, and cannot carry into the next byte.
+fn ascii_space_bits(x: u64) -> u8 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LO: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let not_space = ((x ^ (ONES * 0x20)) + LO) & HI;
+    let from_tab = (x + ONES * (0x80 - 9)) & HI;
+    let past_return = (x + ONES * (0x80 - 14)) & HI;
+    let space = (!not_space | (from_tab & !past_return)) & HI;
+    // The high bits to one byte: the multiply moves bit 8k + 7 to bit 56 + k, the
+    // products landing on distinct bits.
+    (((space >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56) as u8
 }
 
 /// The length of the whitespace char at `i` of `text` (whose byte there is `c`), or
@@ -2878,6 +2973,51 @@ mod tests {
         // The first word is not counted, nor words under four letters.
         assert!(!is_title_case("Apple Opens its first store in Tokyo"));
         assert!(is_title_case("apple Opens Its First Store"));
+    }
+
+    /// ASCII words are judged on their bytes, others on their chars: four chars or more,
+    /// a letter first, a capital for the second count.
+    #[test]
+    fn title_case_counts_ascii_and_other_words() {
+        // Counted: "Four", "five", "Über" (four chars, five bytes), "Sevens".
+        // Not: "Top" (three), "4Ghz" (a digit first), "(761)" (punctuation first),
+        // "éte" (three chars in four bytes), and the first word.
+        assert_eq!(
+            title_case_counts("Headline Top Four five 4Ghz (761) Über éte Sevens"),
+            (4, 3)
+        );
+        // A control char other than whitespace is a word's byte: "Ab\u{1F}c" has four chars.
+        assert_eq!(title_case_counts("x Ab\u{1F}c"), (1, 1));
+        // A no-break space splits words as other whitespace does.
+        assert_eq!(title_case_counts("x Four\u{a0}Five"), (2, 2));
+        // ASCII headlines of up to 64 bytes are read on a mask: the same counts, also
+        // for whitespace other than spaces, words at either end, and 64 bytes exactly.
+        for headline in [
+            "Headline Top Four five 4Ghz (761) Sevens",
+            " \tLead\x0BFour\x0Cfive\rSix\nseven  Last",
+            "Four",
+            "a Four",
+            "a Fou",
+            "",
+            "   ",
+            "Headline Opens Its First Store In Tokyo With Many More Words x",
+            "Headline Opens Its First Store In Tokyo With Many More Wordsxyzw",
+            "Headline Opens Its First Store In Tokyo With Many More Words Past",
+        ] {
+            let expected = title_case_counts_by_chars(headline);
+            assert_eq!(title_case_counts(headline), expected, "{headline:?}");
+            if headline.len() <= 64 {
+                assert_eq!(
+                    title_case_counts_ascii(headline),
+                    Some(expected),
+                    "{headline:?}"
+                );
+            }
+        }
+        assert_eq!(
+            title_case_counts("Headline Top Four five 4Ghz (761) Sevens"),
+            (3, 2)
+        );
     }
 
     /// An article's unknown names are found again by key whether they are few (a scan)
