@@ -121,8 +121,15 @@ fn scan_with<L: Lanes>(text: &str, words_out: &mut Vec<Word>, runs_out: &mut Vec
     let most = most_words(text.as_bytes());
     words_out.reserve(most);
     runs_out.reserve(most);
-    let mut words = Slots::new(words_out.spare_capacity_mut());
-    let mut runs = Slots::new(runs_out.spare_capacity_mut());
+    // As many slots of each: a run is written with its first word, so there are never
+    // more runs than words, and the test for a word's room is its run's too.
+    let (words_spare, runs_spare) = (
+        words_out.spare_capacity_mut(),
+        runs_out.spare_capacity_mut(),
+    );
+    let room = words_spare.len().min(runs_spare.len());
+    let mut words = Slots::new(&mut words_spare[..room]);
+    let mut runs = Slots::new(&mut runs_spare[..room]);
     scan_into(text, &mut words, &mut runs, lanes);
     let (n_words, n_runs) = (words.filled, runs.filled);
     // SAFETY: the buffers were empty, and `Slots` counts the slots it wrote, from the
@@ -186,6 +193,26 @@ impl<'a, T> Slots<'a, T> {
         self.filled += 1;
         true
     }
+
+    /// [`push`](Self::push) without the test for room.
+    ///
+    /// # Safety
+    ///
+    /// `self.filled < self.slots.len()`.
+    #[inline(always)]
+    unsafe fn push_unchecked(&mut self, x: T) {
+        // SAFETY: the caller promises the slot is inside `slots`.
+        unsafe { self.slots.get_unchecked_mut(self.filled) }.write(x);
+        self.filled += 1;
+    }
+
+    /// The last slot written, if any.
+    #[inline(always)]
+    fn last_mut(&mut self) -> Option<&mut T> {
+        let slot = self.slots.get_mut(self.filled.checked_sub(1)?)?;
+        // SAFETY: the slots before `filled` were written.
+        Some(unsafe { slot.assume_init_mut() })
+    }
 }
 
 /// [`scan`] into the buffers' spare capacity.
@@ -201,8 +228,6 @@ fn scan_into<L: Lanes>(
     // Where scanning resumed after the last capitalised word, and whether a run may go on from it.
     let mut last_end = 0;
     let mut joinable = false;
-    // The run being read (its first word, and its floor): written once it is over.
-    let (mut run_start, mut run_floor) = (0, 0);
     let mut interesting = Interesting::new(b, lanes);
     loop {
         i = interesting.next(b, i);
@@ -232,15 +257,23 @@ fn scan_into<L: Lanes>(
         }) {
             break;
         }
+        // A run is written with its first word and stretched by each word that joins
+        // it: kept in registers until it ended, its first word and floor were spilled
+        // and reloaded at every word.
         if joiner.is_none() {
-            // `last_end` is still 0 before the first word.
-            if k > 0 {
-                runs.push(Run {
-                    words: run_start..k,
-                    floor: run_floor,
-                });
-            }
-            (run_start, run_floor) = (k, last_end);
+            // SAFETY: `runs` has as many slots as `words`, and fewer runs than `words`
+            // has words with this one (a run at most per word, written after it):
+            // `runs.filled <= k < words.slots.len()`. (`last_end` is still 0 before the
+            // first word.)
+            unsafe {
+                runs.push_unchecked(Run {
+                    words: k..k + 1,
+                    floor: last_end,
+                })
+            };
+        } else if let Some(run) = runs.last_mut() {
+            // A word joins the one before it, which wrote or stretched a run.
+            run.words.end = k + 1;
         }
         // A possessive or a suffix ends the run ("Facebook’s Clegg", "Walmart-owned Flipkart").
         // One test of both (`Suffix::None` is 0): two tests and an `and` took five
@@ -248,12 +281,6 @@ fn scan_into<L: Lanes>(
         joinable = (u8::from(word.possessive) | word.suffix as u8) == 0;
         i = word.next.max(start + 1);
         last_end = i;
-    }
-    if words.filled > 0 {
-        runs.push(Run {
-            words: run_start..words.filled,
-            floor: run_floor,
-        });
     }
 }
 
