@@ -225,9 +225,10 @@ fn scan_into<L: Lanes>(
 ) {
     let b = text.as_bytes();
     let mut i = 0;
-    // Where scanning resumed after the last capitalised word, and whether a run may go on from it.
-    let mut last_end = 0;
-    let mut joinable = false;
+    // Where scanning resumed after the last capitalised word, with `CLOSED` set when no
+    // run may go on from it: one value for both, as `gap_joiner` finds no gap that starts
+    // past its end, so that the test costs nothing where a bool took a register.
+    let mut last_end = CLOSED;
     let mut interesting = Interesting::new(b, lanes);
     loop {
         i = interesting.next(b, i);
@@ -239,12 +240,7 @@ fn scan_into<L: Lanes>(
                 continue;
             }
         };
-        // Only a word already seen makes `joinable` true.
-        let joiner = if joinable {
-            gap_joiner(b, last_end, start)
-        } else {
-            None
-        };
+        let joiner = gap_joiner(b, last_end, start);
         let word = scan_capital(text, start);
         let k = words.filled;
         if !words.push(Word {
@@ -268,7 +264,7 @@ fn scan_into<L: Lanes>(
             unsafe {
                 runs.push_unchecked(Run {
                     words: k..k + 1,
-                    floor: last_end,
+                    floor: last_end & !CLOSED,
                 })
             };
         } else if let Some(run) = runs.last_mut() {
@@ -278,11 +274,15 @@ fn scan_into<L: Lanes>(
         // A possessive or a suffix ends the run ("Facebook’s Clegg", "Walmart-owned Flipkart").
         // One test of both (`Suffix::None` is 0): two tests and an `and` took five
         // instructions a word.
-        joinable = (u8::from(word.possessive) | word.suffix as u8) == 0;
+        let closed = (u8::from(word.possessive) | word.suffix as u8) != 0;
         i = word.next.max(start + 1);
-        last_end = i;
+        last_end = i | (usize::from(closed) * CLOSED);
     }
 }
+
+/// Set in [`scan_into`]'s end of the last word when no run may go on from it: past the
+/// end of any text (a slice holds at most `isize::MAX` bytes).
+const CLOSED: usize = 1 << (usize::BITS - 1);
 
 /// Where the name that the capital or non-ASCII byte `c` at `i` belongs to starts, or
 /// (as the error) where to search on from when it starts none.
