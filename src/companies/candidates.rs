@@ -182,19 +182,7 @@ impl<'a, T> Slots<'a, T> {
         Slots { slots, filled: 0 }
     }
 
-    /// Writes `x` to the next slot; false (and nothing written) when there is none,
-    /// which [`most_words`] rules out.
-    #[inline(always)]
-    fn push(&mut self, x: T) -> bool {
-        let Some(slot) = self.slots.get_mut(self.filled) else {
-            return false;
-        };
-        slot.write(x);
-        self.filled += 1;
-        true
-    }
-
-    /// [`push`](Self::push) without the test for room.
+    /// Writes `x` to the next slot.
     ///
     /// # Safety
     ///
@@ -241,18 +229,43 @@ fn scan_into<L: Lanes>(
             }
         };
         let joiner = gap_joiner(b, last_end, start);
-        let word = scan_capital(text, start);
         let k = words.filled;
-        if !words.push(Word {
-            start: start as u32,
-            end: word.end as u32,
-            poss_end: word.poss_end as u32,
-            possessive: word.possessive,
-            suffix: word.suffix,
-            joiner: joiner.unwrap_or(Joiner::Start),
-        }) {
+        let Some(slot) = words.slots.get_mut(k) else {
+            // Ruled out by `most_words`.
             break;
-        }
+        };
+        let plain_end = ascii_alnum_end(b, start);
+        // Where scanning resumes, with `CLOSED` set if a possessive or a suffix ends the
+        // run ("Facebook’s Clegg", "Walmart-owned Flipkart").
+        let resume = if b.get(plain_end).is_none_or(|&c| ends_plain_word(c)) {
+            // Most names: ASCII letters and digits ended by a space, a comma or the like.
+            // Written here with nothing after the name: written with the other words'
+            // fields, its three ends went through memory (the full scan returns there).
+            slot.write(Word {
+                start: start as u32,
+                end: plain_end as u32,
+                poss_end: plain_end as u32,
+                possessive: false,
+                suffix: Suffix::None,
+                joiner: joiner.unwrap_or(Joiner::Start),
+            });
+            plain_end
+        } else {
+            let word = scan_capital_from(text, start, plain_end);
+            slot.write(Word {
+                start: start as u32,
+                end: word.end as u32,
+                poss_end: word.poss_end as u32,
+                possessive: word.possessive,
+                suffix: word.suffix,
+                joiner: joiner.unwrap_or(Joiner::Start),
+            });
+            // One test of both (`Suffix::None` is 0): two tests and an `and` took five
+            // instructions a word.
+            let closed = (u8::from(word.possessive) | word.suffix as u8) != 0;
+            word.next | (usize::from(closed) * CLOSED)
+        };
+        words.filled = k + 1;
         // A run is written with its first word and stretched by each word that joins
         // it: kept in registers until it ended, its first word and floor were spilled
         // and reloaded at every word.
@@ -271,12 +284,8 @@ fn scan_into<L: Lanes>(
             // A word joins the one before it, which wrote or stretched a run.
             run.words.end = k + 1;
         }
-        // A possessive or a suffix ends the run ("Facebook’s Clegg", "Walmart-owned Flipkart").
-        // One test of both (`Suffix::None` is 0): two tests and an `and` took five
-        // instructions a word.
-        let closed = (u8::from(word.possessive) | word.suffix as u8) != 0;
-        i = word.next.max(start + 1);
-        last_end = i | (usize::from(closed) * CLOSED);
+        i = (resume & !CLOSED).max(start + 1);
+        last_end = i | (resume & CLOSED);
     }
 }
 
@@ -706,14 +715,19 @@ struct Scanned {
     next: usize,
 }
 
-/// Scans a capitalised word starting at `i`.
-#[inline(always)]
+/// Scans a capitalised word starting at `i` (the scan and the reference scan's tests).
+#[cfg(test)]
 fn scan_capital(text: &str, i: usize) -> Scanned {
+    scan_capital_from(text, i, ascii_alnum_end(text.as_bytes(), i))
+}
+
+/// [`scan_capital`], given where the ASCII letters and digits from `i` end.
+#[inline(always)]
+fn scan_capital_from(text: &str, i: usize, mut plain_end: usize) -> Scanned {
     let b = text.as_bytes();
     // Most names are ASCII letters and digits (and Latin letters) ended by a space, a
     // comma or a full stop, or followed by a possessive `’s`: answered here without the
     // full scan below.
-    let mut plain_end = ascii_alnum_end(b, i);
     loop {
         let plain = Scanned {
             end: plain_end,
