@@ -214,7 +214,7 @@ fn scan_into<L: Lanes>(
     let b = text.as_bytes();
     let mut i = 0;
     // Where scanning resumed after the last capitalised word, with `CLOSED` set when no
-    // run may go on from it: one value for both, as `gap_joiner` finds no gap that starts
+    // run may go on from it: one value for both, as `gap_join` finds no gap that starts
     // past its end, so that the test costs nothing where a bool took a register.
     let mut last_end = CLOSED;
     let mut interesting = Interesting::new(b, lanes);
@@ -228,7 +228,7 @@ fn scan_into<L: Lanes>(
                 continue;
             }
         };
-        let joiner = gap_joiner(b, last_end, start);
+        let joiner = gap_join(b, last_end, start);
         let k = words.filled;
         let Some(slot) = words.slots.get_mut(k) else {
             // Ruled out by `most_words`.
@@ -247,7 +247,7 @@ fn scan_into<L: Lanes>(
                 poss_end: plain_end as u32,
                 possessive: false,
                 suffix: Suffix::None,
-                joiner: joiner.unwrap_or(Joiner::Start),
+                joiner,
             });
             plain_end
         } else {
@@ -258,7 +258,7 @@ fn scan_into<L: Lanes>(
                 poss_end: word.poss_end as u32,
                 possessive: word.possessive,
                 suffix: word.suffix,
-                joiner: joiner.unwrap_or(Joiner::Start),
+                joiner,
             });
             // One test of both (`Suffix::None` is 0): two tests and an `and` took five
             // instructions a word.
@@ -269,7 +269,7 @@ fn scan_into<L: Lanes>(
         // A run is written with its first word and stretched by each word that joins
         // it: kept in registers until it ended, its first word and floor were spilled
         // and reloaded at every word.
-        if joiner.is_none() {
+        if joiner == Joiner::Start {
             // SAFETY: `runs` has as many slots as `words`, and fewer runs than `words`
             // has words with this one (a run at most per word, written after it):
             // `runs.filled <= k < words.slots.len()`. (`last_end` is still 0 before the
@@ -586,16 +586,27 @@ fn next_interesting_swar(b: &[u8], mut i: usize) -> usize {
 }
 
 /// How the gap `b[from..to]` joins a name to the one before it: spaces, ` & `, or ` of `.
-#[inline]
+/// (The reference scan's and the tests' form of [`gap_join`].)
+#[cfg(test)]
 fn gap_joiner(b: &[u8], from: usize, to: usize) -> Option<Joiner> {
-    let gap = b.get(from..to)?;
+    Some(gap_join(b, from, to)).filter(|&j| j != Joiner::Start)
+}
+
+/// [`gap_joiner`], as the joiner of the name after the gap: [`Joiner::Start`] when the
+/// gap joins nothing (tested against `None`, the `Option` took four instructions a word
+/// to turn into `Start`).
+#[inline]
+fn gap_join(b: &[u8], from: usize, to: usize) -> Joiner {
+    let Some(gap) = b.get(from..to) else {
+        return Joiner::Start;
+    };
     // Most gaps are one space, or a space and a word that cannot be "of", or start with
     // text or punctuation (", the", "’s"): with no space first, only `&` can join.
     match gap {
-        [b' '] => Some(Joiner::Space),
-        [b' ', c, ..] if !JOINS_AFTER_SPACE[usize::from(*c)] => None,
-        [b' ' | b'&', ..] => gap_joiner_full(b, gap, to),
-        _ => None,
+        [b' '] => Joiner::Space,
+        [b' ', c, ..] if !JOINS_AFTER_SPACE[usize::from(*c)] => Joiner::Start,
+        [b' ' | b'&', ..] => gap_joiner_full(b, gap, to).unwrap_or(Joiner::Start),
+        _ => Joiner::Start,
     }
 }
 
