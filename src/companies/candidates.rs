@@ -234,10 +234,26 @@ fn scan_into<L: Lanes>(
             // Ruled out by `most_words`.
             break;
         };
+        // A run is written with its first word and stretched by each word that joins
+        // it: kept in registers until it ended, its first word and floor were spilled
+        // and reloaded at every word.
+        if joiner == Joiner::Start {
+            // SAFETY: `runs` has as many slots as `words`, and no more runs than the `k`
+            // words before this one (a run at most per word): `runs.filled <= k <
+            // words.slots.len()`. (`last_end` is still 0 before the first word.)
+            unsafe {
+                runs.push_unchecked(Run {
+                    words: k..k + 1,
+                    floor: last_end & !CLOSED,
+                })
+            };
+        } else if let Some(run) = runs.last_mut() {
+            // A word joins the one before it, which wrote or stretched a run.
+            run.words.end = k + 1;
+        }
+        words.filled = k + 1;
         let plain_end = ascii_alnum_end(b, start);
-        // Where scanning resumes, with `CLOSED` set if a possessive or a suffix ends the
-        // run ("Facebook’s Clegg", "Walmart-owned Flipkart").
-        let resume = if b.get(plain_end).is_none_or(|&c| ends_plain_word(c)) {
+        if b.get(plain_end).is_none_or(|&c| ends_plain_word(c)) {
             // Most names: ASCII letters and digits ended by a space, a comma or the like.
             // Written here with nothing after the name: written with the other words'
             // fields, its three ends went through memory (the full scan returns there).
@@ -249,7 +265,8 @@ fn scan_into<L: Lanes>(
                 suffix: Suffix::None,
                 joiner,
             });
-            plain_end
+            i = plain_end.max(start + 1);
+            last_end = i;
         } else {
             let word = scan_capital_from(text, start, plain_end);
             slot.write(Word {
@@ -260,32 +277,13 @@ fn scan_into<L: Lanes>(
                 suffix: word.suffix,
                 joiner,
             });
-            // One test of both (`Suffix::None` is 0): two tests and an `and` took five
-            // instructions a word.
+            // A possessive or a suffix ends the run ("Facebook’s Clegg", "Walmart-owned
+            // Flipkart"). One test of both (`Suffix::None` is 0): two tests and an `and`
+            // took five instructions a word.
             let closed = (u8::from(word.possessive) | word.suffix as u8) != 0;
-            word.next | (usize::from(closed) * CLOSED)
-        };
-        words.filled = k + 1;
-        // A run is written with its first word and stretched by each word that joins
-        // it: kept in registers until it ended, its first word and floor were spilled
-        // and reloaded at every word.
-        if joiner == Joiner::Start {
-            // SAFETY: `runs` has as many slots as `words`, and fewer runs than `words`
-            // has words with this one (a run at most per word, written after it):
-            // `runs.filled <= k < words.slots.len()`. (`last_end` is still 0 before the
-            // first word.)
-            unsafe {
-                runs.push_unchecked(Run {
-                    words: k..k + 1,
-                    floor: last_end & !CLOSED,
-                })
-            };
-        } else if let Some(run) = runs.last_mut() {
-            // A word joins the one before it, which wrote or stretched a run.
-            run.words.end = k + 1;
+            i = word.next.max(start + 1);
+            last_end = i | (usize::from(closed) * CLOSED);
         }
-        i = (resume & !CLOSED).max(start + 1);
-        last_end = i | (resume & CLOSED);
     }
 }
 
