@@ -218,9 +218,12 @@ fn scan_into<L: Lanes>(
     // past its end, so that the test costs nothing where a bool took a register.
     let mut last_end = CLOSED;
     let mut interesting = Interesting::new(b, lanes);
-    loop {
-        i = interesting.next(b, i);
-        let Some(&c) = b.get(i) else { break };
+    while let Some(found) = interesting.next(b, i) {
+        i = found;
+        debug_assert!(i < b.len());
+        // SAFETY: `next` finds only bytes inside the text, as no mask has a bit past
+        // its end (see `Interesting`). Tested as `b.get(i)`, two instructions a word.
+        let c = unsafe { *b.get_unchecked(i) };
         let start = match word_start(text, i, c) {
             Ok(start) => start,
             Err(next) => {
@@ -359,17 +362,17 @@ impl<L: Lanes> Interesting<L> {
         }
     }
 
-    /// The first byte at or after `i` that is an ASCII capital or not ASCII (or
-    /// `b.len()`), for an `i` past the byte it found last (the block may have moved on
-    /// to there).
+    /// The first byte at or after `i` that is an ASCII capital or not ASCII (none if
+    /// there is none), for an `i` past the byte it found last (the block may have moved
+    /// on to there).
     #[inline(always)]
-    fn next(&mut self, b: &[u8], i: usize) -> usize {
+    fn next(&mut self, b: &[u8], i: usize) -> Option<usize> {
         debug_assert!(i >= self.base);
         let off = i.wrapping_sub(self.base);
         if off < 64 {
             let rest = self.mask >> off;
             if rest != 0 {
-                return i + rest.trailing_zeros() as usize;
+                return Some(i + rest.trailing_zeros() as usize);
             }
         }
         self.next_block(b, i)
@@ -378,17 +381,17 @@ impl<L: Lanes> Interesting<L> {
     /// [`next`](Self::next) once the block holds nothing at or after `i`: the blocks from
     /// its end (or from `i`, if past it).
     #[inline]
-    fn next_block(&mut self, b: &[u8], i: usize) -> usize {
+    fn next_block(&mut self, b: &[u8], i: usize) -> Option<usize> {
         let mut at = i.max(self.base + 64);
         while at < b.len() {
             self.base = at;
             self.mask = block_mask(b, at, self.lanes);
             if self.mask != 0 {
-                return at + self.mask.trailing_zeros() as usize;
+                return Some(at + self.mask.trailing_zeros() as usize);
             }
             at += 64;
         }
-        b.len()
+        None
     }
 }
 
@@ -1201,7 +1204,8 @@ mod tests {
         for text in texts {
             let b = text.as_bytes();
             for from in 0..=b.len() {
-                let slow = next_interesting_slowly(b, from);
+                // None past the last, as the scan reads the byte found unchecked.
+                let slow = Some(next_interesting_slowly(b, from)).filter(|&k| k < b.len());
                 assert_eq!(
                     Interesting::new(b, Baseline).next(b, from),
                     slow,
@@ -1211,7 +1215,11 @@ mod tests {
                 if let Some(avx2) = Avx2::detect() {
                     assert_eq!(Interesting::new(b, avx2).next(b, from), slow, "from {from}");
                 }
-                assert_eq!(next_interesting_swar(b, from), slow, "from {from}");
+                assert_eq!(
+                    next_interesting_swar(b, from),
+                    slow.unwrap_or(b.len()),
+                    "from {from}"
+                );
             }
         }
     }
@@ -1253,12 +1261,9 @@ mod tests {
         while i <= b.len() {
             let got = interesting.next(b, i);
             let len = b.len();
-            assert_eq!(
-                got,
-                next_interesting_slowly(b, i),
-                "len {len} step {step} at {i}"
-            );
-            i = got + step;
+            let want = Some(next_interesting_slowly(b, i)).filter(|&k| k < len);
+            assert_eq!(got, want, "len {len} step {step} at {i}");
+            i = got.unwrap_or(len) + step;
         }
     }
 
