@@ -731,7 +731,10 @@ fn word_char_before(text: &str, i: usize) -> bool {
     non_ascii_word_char_before(text, i)
 }
 
-/// [`word_char_before`] when the byte before `i` is not ASCII (out of line: rare).
+/// [`word_char_before`] when the byte before `i` is not ASCII (out of line: rare; cold,
+/// as is [`scan_capital_slow`], so that the loop saves registers around the calls, not
+/// at every word).
+#[cold]
 #[inline(never)]
 fn non_ascii_word_char_before(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
@@ -838,6 +841,7 @@ static ENDS_PLAIN_WORD: [bool; 256] = {
 
 /// [`scan_capital`] for a word that goes on past its letters and digits, or ends in
 /// punctuation that may belong to it.
+#[cold]
 fn scan_capital_slow(text: &str, i: usize) -> Scanned {
     let b = text.as_bytes();
     let n = b.len();
