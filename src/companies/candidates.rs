@@ -205,12 +205,20 @@ impl<'a, T> Slots<'a, T> {
         self.filled += 1;
     }
 
-    /// The last slot written, if any.
+    /// The last slot written.
+    ///
+    /// # Safety
+    ///
+    /// A slot was written (`self.filled > 0`).
     #[inline(always)]
-    fn last_mut(&mut self) -> Option<&mut T> {
-        let slot = self.slots.get_mut(self.filled.checked_sub(1)?)?;
-        // SAFETY: the slots before `filled` were written.
-        Some(unsafe { slot.assume_init_mut() })
+    unsafe fn last_unchecked(&mut self) -> &mut T {
+        // SAFETY: the caller promises `filled > 0`, and `filled <= slots.len()`; the
+        // slots before `filled` were written.
+        unsafe {
+            self.slots
+                .get_unchecked_mut(self.filled - 1)
+                .assume_init_mut()
+        }
     }
 }
 
@@ -261,9 +269,12 @@ fn scan_into<L: Lanes>(
                     floor: last_end & !CLOSED,
                 })
             };
-        } else if let Some(run) = runs.last_mut() {
-            // A word joins the one before it, which wrote or stretched a run.
-            run.words.end = k + 1;
+        } else {
+            // SAFETY: a word joins only a word before it (`last_end` has `CLOSED` set
+            // until a word sets it, and `gap_join` joins nothing from there), and that
+            // word wrote or stretched a run. Tested, it took four instructions a word.
+            debug_assert!(runs.filled > 0);
+            unsafe { runs.last_unchecked() }.words.end = k + 1;
         }
         words.filled = k + 1;
         let plain_end = ascii_alnum_end(b, start);
