@@ -277,10 +277,10 @@ fn scan_into<L: Lanes>(
             unsafe { runs.last_unchecked() }.words.end = k + 1;
         }
         words.filled = k + 1;
-        let plain_end = ascii_alnum_end(b, start);
-        let plain = match b.get(plain_end) {
+        let (plain_end, after) = ascii_alnum_end_and_byte(b, start);
+        let plain = match after {
             None => true,
-            Some(&c) if ends_plain_word(c) => true,
+            Some(c) if ends_plain_word(c) => true,
             // A full stop that ends the sentence after a name longer than any
             // abbreviation ("... led by Sequoia."): one in seven names, which the full
             // scan took 30 instructions more to answer.
@@ -1048,6 +1048,25 @@ fn ascii_alnum_end(b: &[u8], i: usize) -> usize {
     ascii_alnum_end_bytes(b, i)
 }
 
+/// [`ascii_alnum_end`], and the byte there (none at the text's end): where the sixteen
+/// bytes searched hold the end, that byte is inside the text, and is read without the
+/// bounds check that took two instructions a word.
+#[inline(always)]
+fn ascii_alnum_end_and_byte(b: &[u8], i: usize) -> (usize, Option<u8>) {
+    #[cfg(target_arch = "x86_64")]
+    if i < b.len().saturating_sub(15) {
+        // SAFETY: `i + 16 <= b.len()`.
+        let stop = !unsafe { alnum_bits_at(b, i) } & 0xFFFF;
+        if stop != 0 {
+            let end = i + stop.trailing_zeros() as usize;
+            // SAFETY: `end < i + 16 <= b.len()`, as `stop` has a bit below 16.
+            return (end, Some(unsafe { *b.get_unchecked(end) }));
+        }
+    }
+    let end = ascii_alnum_end(b, i);
+    (end, b.get(end).copied())
+}
+
 /// Bit `k`: byte `at + k` is an ASCII letter or digit, for the sixteen bytes from `at`.
 ///
 /// # Safety
@@ -1358,6 +1377,11 @@ mod tests {
                     .find(|&k| !b[k].is_ascii_alphanumeric())
                     .unwrap_or(b.len());
                 assert_eq!(ascii_alnum_end(b, from), slow, "len {len} from {from}");
+                assert_eq!(
+                    ascii_alnum_end_and_byte(b, from),
+                    (slow, b.get(slow).copied()),
+                    "len {len} from {from}"
+                );
             }
         }
     }
