@@ -262,7 +262,7 @@ fn scan_into<L: Lanes>(
         if joiner == Joiner::Start {
             // SAFETY: `runs` has as many slots as `words`, and no more runs than the `k`
             // words before this one (a run at most per word): `runs.filled <= k <
-            // words.slots.len()`. (`last_end` is still 0 before the first word.)
+            // words.slots.len()`. (Before the first word, `last_end` is `CLOSED`: floor 0.)
             unsafe {
                 runs.push_unchecked(Run {
                     words: k..k + 1,
