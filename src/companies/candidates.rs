@@ -237,7 +237,20 @@ fn scan_into<L: Lanes>(
     // past its end, so that the test costs nothing where a bool took a register.
     let mut last_end = CLOSED;
     let mut interesting = Interesting::new(b, lanes);
+    // Debug builds (the tests) check that every step moves on: a step that left `i` at
+    // or before the byte it found would find that byte again for ever, and a test run
+    // would hang instead of failing.
+    #[cfg(debug_assertions)]
+    let mut last_found: Option<usize> = None;
     while let Some(found) = interesting.next(b, i) {
+        #[cfg(debug_assertions)]
+        {
+            debug_assert!(
+                last_found.is_none_or(|last| found > last),
+                "the scan found byte {found} again"
+            );
+            last_found = Some(found);
+        }
         i = found;
         debug_assert!(i < b.len());
         // SAFETY: `next` finds only bytes inside the text, as no mask has a bit past
