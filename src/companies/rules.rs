@@ -2107,10 +2107,18 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     {
         item.company = true;
     }
-    if comma || (!item.possessive && a0_bits & SKIP != 0) {
+    // After ", " only a person's noun, an opener or a capitalised possessive ("Slack’s")
+    // starts a rule, and only the last two read on: most commas set up no reader.
+    let appositive = comma
+        && a0_bits & PERSON == 0
+        && (a0_bits & APPOSITIVE_OPENER != 0 || is_capitalised_possessive(a0));
+    if comma && a0_bits & PERSON != 0 {
+        item.person = true;
+    } else if appositive || (!comma && !item.possessive && a0_bits & SKIP != 0) {
         let after = WordsAfter::resume(text, hi, comma, a0, a_next);
         read_on_after(item, mode, Context::seeded(after, a0_bits));
-    } else if !item.possessive
+    } else if !comma
+        && !item.possessive
         && (a0_bits & VERB != 0 || (mode != Mode::Body && a0_bits & HEADLINE_VERB != 0))
     {
         item.company = true;
