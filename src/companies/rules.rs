@@ -1747,9 +1747,9 @@ impl<'t> WordsBefore<'t> {
             .text
             .as_bytes()
             .get(lo..end)
-            // A byte loop: the space is a word away, nearer than `memrchr`'s call and
-            // set-up would pay for.
-            .and_then(|s| s.iter().rposition(|&c| c == b' '))
+            // Not `memrchr`: the space is a word away, nearer than its call and set-up
+            // would pay for.
+            .and_then(rfind_space)
             .map_or(lo, |k| lo + k + 1);
         self.done = true;
         let Some(token) = self.text.get(from..end) else {
@@ -1866,8 +1866,8 @@ impl<'t> WordsAfter<'t> {
         let (b, hi, from) = (self.text.as_bytes(), self.hi, self.from);
         let to = b
             .get(from..hi)
-            // A byte loop, as in `WordsBefore::read_next`.
-            .and_then(|s| s.iter().position(|&c| c == b' '))
+            // As in `WordsBefore::read_next`.
+            .and_then(find_space)
             .map_or(hi, |k| from + k);
         let Some(token) = self.text.get(from..to) else {
             self.done = true;
