@@ -1439,6 +1439,14 @@ mod tests {
             .collect()
     }
 
+    /// Both compiled scans (the one `scan` picks, and the SSE2 baseline) read `text` as
+    /// the reference loop does.
+    fn assert_agrees_with_reference(text: &str) {
+        let want = scanned(text, reference::scan);
+        assert_eq!(scanned(text, scan), want, "{text:?}");
+        assert_eq!(scanned(text, scan_baseline), want, "{text:?}");
+    }
+
     /// The tuned scan against the reference loop, on the sample digest (every line, and
     /// every line run together) and on the fixtures.
     #[test]
@@ -1449,12 +1457,9 @@ mod tests {
             include_str!("../../tests/fixtures/companies/unseen.txt"),
         ];
         for text in texts {
-            assert_eq!(scanned(text, scan), scanned(text, reference::scan));
-            assert_eq!(scanned(text, scan_baseline), scanned(text, reference::scan));
+            assert_agrees_with_reference(text);
             for line in text.lines() {
-                let want = scanned(line, reference::scan);
-                assert_eq!(scanned(line, scan), want, "{line}");
-                assert_eq!(scanned(line, scan_baseline), want, "{line}");
+                assert_agrees_with_reference(line);
             }
         }
     }
@@ -1496,23 +1501,11 @@ mod tests {
                 let (mut words, mut runs) = (Vec::new(), Vec::new());
                 scan(&text, &mut words, &mut runs);
                 assert!(words.len() <= most_words(text.as_bytes()), "{text:?}");
-                assert_eq!(
-                    scanned(&text, scan),
-                    scanned(&text, reference::scan),
-                    "{text:?}"
-                );
-                assert_eq!(
-                    scanned(&text, scan_baseline),
-                    scanned(&text, reference::scan)
-                );
+                assert_agrees_with_reference(&text);
             }
         }
         for text in ["A", "É", "A B", "AB C"] {
-            assert_eq!(
-                scanned(text, scan),
-                scanned(text, reference::scan),
-                "{text:?}"
-            );
+            assert_agrees_with_reference(text);
         }
     }
 
@@ -1679,17 +1672,7 @@ mod tests {
         for name in names {
             for tail in after {
                 for before in ["", "by ", "x", "“"] {
-                    let text = format!("{before}{name}.{tail}");
-                    assert_eq!(
-                        scanned(&text, scan),
-                        scanned(&text, reference::scan),
-                        "{text:?}"
-                    );
-                    assert_eq!(
-                        scanned(&text, scan_baseline),
-                        scanned(&text, reference::scan),
-                        "{text:?}"
-                    );
+                    assert_agrees_with_reference(&format!("{before}{name}.{tail}"));
                 }
             }
         }
