@@ -703,6 +703,12 @@ fn gap_joiner_full(b: &[u8], gap: &[u8], to: usize) -> Option<Joiner> {
     }
 }
 
+/// Whether a name starting at byte `i` of `text` opens a sentence, for a name found
+/// without its run (see [`opens_sentence`]).
+pub fn opens_sentence_at(text: &str, i: usize) -> bool {
+    opens_sentence(text, i, 0)
+}
+
 /// Whether a name at `i` opens a sentence: nothing but punctuation back to the start of
 /// the text (or to `floor`, the end of the previous name), with a full stop or an opening quote in it.
 fn opens_sentence(text: &str, i: usize, floor: usize) -> bool {

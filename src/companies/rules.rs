@@ -314,11 +314,11 @@ pub enum Mention {
 
 fn analyze_text(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut Scratch) {
     collect_items(text, mode, known, scratch);
-    count_items(mode, scratch);
+    count_items(text, mode, scratch);
 }
 
 /// Adds the items [`collect_items`] left to the article's counts and names.
-fn count_items(mode: Mode, scratch: &mut Scratch) {
+fn count_items(text: &str, mode: Mode, scratch: &mut Scratch) {
     let Scratch {
         items,
         aggs,
@@ -337,7 +337,8 @@ fn count_items(mode: Mode, scratch: &mut Scratch) {
                 if let Some(a) = aggs.get_mut(agg) {
                     a.occurrences += 1;
                     if mode != Mode::TitleCaseHeadline {
-                        a.company |= item.company;
+                        a.company |=
+                            item.company && !(a.words == 1 && plural_opening_sentence(text, item));
                         a.person |= item.person;
                         a.place |= item.place;
                     }
@@ -346,6 +347,29 @@ fn count_items(mode: Mode, scratch: &mut Scratch) {
             What::Rejected => {}
         }
     }
+}
+
+/// Whether a one-word name is a plural common noun opening a sentence ("Founders raised
+/// money", "Employees launched a petition"): there the verb after it says nothing, since
+/// a capital is owed to the sentence. Judged on its spelling, a capital then lower-case
+/// ASCII letters ending in a plural's `s` (not -ss, -us, -is, -os: "Sonos", "Citrus");
+/// names gazette lists (Siemens, Adidas) never get here. Asked only of names with
+/// company evidence, so the walk back for the sentence start is rare.
+fn plural_opening_sentence(text: &str, item: &Item) -> bool {
+    let Some(word) = text.as_bytes().get(item.start..item.end) else {
+        return false;
+    };
+    let plural = match word {
+        [first, middle @ .., before, b's'] => {
+            first.is_ascii_uppercase()
+                && middle.len() >= 2
+                && middle.iter().all(u8::is_ascii_lowercase)
+                && before.is_ascii_lowercase()
+                && !matches!(before, b's' | b'u' | b'i' | b'o')
+        }
+        _ => false,
+    };
+    plural && candidates::opens_sentence_at(text, item.start)
 }
 
 /// Whether an occurrence of a known company counts.
@@ -2783,6 +2807,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn plural_nouns_and_pronouns_opening_a_sentence_are_not_companies() {
+        for text in [
+            "Founders raised money too.",
+            "Employees launched a petition.",
+            "It rained. Officials acquired the land.",
+            "“Developers launched a fork,” she said.",
+            "She bought lunch.",
+            "Everyone bought lunch.",
+            "Someone acquired a house.",
+        ] {
+            assert_eq!(companies(text), Vec::<String>::new(), "{text}");
+        }
+        // The same evidence mid-sentence, a name not spelled as a plural, and listed
+        // names that end like one still count.
+        for (text, name) in [
+            ("Last week Lendables raised $5 million.", "Lendables"),
+            ("Vantora raised $20 million on Monday.", "Vantora"),
+            ("Citrus raised $20 million on Monday.", "Citrus"),
+            ("Sonos raised its prices.", "Sonos"),
+            ("Adidas launched a shoe.", "Adidas"),
+        ] {
+            assert!(companies(text).contains(&name.to_string()), "{text}");
+        }
+    }
+
     /// `needs_evidence` skips the context of a new name that is already a person: no
     /// context may make one a company, in a list or alone.
     #[test]
@@ -2991,7 +3041,7 @@ mod tests {
                 }
             }
             coordinate(text, &mut scratch.items, &scratch.joins);
-            count_items(mode, scratch);
+            count_items(text, mode, scratch);
         }
         finish(scratch)
     }
