@@ -1159,6 +1159,10 @@ const ROLE_NOUNS: &[&str] = &[
     "exchange",
     "exchanges",
     "retail",
+    "grocer",
+    "grocers",
+    "distributor",
+    "distributors",
 ];
 
 /// Nouns that say the name next to them is a person ("Pramod Sharma, CEO of Osmo").
@@ -1225,6 +1229,25 @@ const PERSON_NOUNS: &[&str] = &[
     "politician",
     "judge",
     "general",
+    "critic",
+];
+
+/// Job titles that, right after a name, make it the employer ("Questful CEO Elin
+/// Sandberg", "Pressline co-founder and CEO Grace Liu"); each is a person's noun too.
+const EMPLOYER_TITLES: &[&str] = &[
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "chairman",
+    "chairwoman",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
 ];
 
 /// Verbs right after a name that make it a company ("X raised", "Osmo today announced").
@@ -1504,6 +1527,10 @@ const STAFF_NOUNS: &[&str] = &[
     "director",
     "manager",
     "managers",
+    "reporter",
+    "reporters",
+    "editor",
+    "editors",
 ];
 
 /// Every context word list in one table: word -> bit set of the lists holding it.
@@ -2158,12 +2185,22 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     let (b0, lo, b_next) = word_before(text, item.start);
     let b0_bits = lexicon_bits(b0);
 
-    // Person.
-    if b0_bits & (PERSON | ROLE) == PERSON {
+    // "said Hearthly CEO Marcus Bell": a job title right after a name makes the name the
+    // employer, whatever came before it (a person's noun is asked first: most words after
+    // a name are none).
+    let employer =
+        !comma && !item.possessive && a0_bits & PERSON != 0 && is_one_of(a0, EMPLOYER_TITLES);
+    // Person. Not after "said" with more of the clause to come ("Ortega said Ferngrove
+    // plans to expand"): only a name the sentence ends on or sets off is the speaker.
+    if b0_bits & (PERSON | ROLE) == PERSON
+        && !employer
+        && !(reports(b0) && !comma && !a0.is_empty())
+    {
         item.person = true;
     }
     // Company.
-    if item.suffix == Suffix::Owner
+    if employer
+        || item.suffix == Suffix::Owner
         || (item.possessive && !comma && a0_bits & POSSESSIVE_NOUN != 0)
         || b0_bits & (ROLE | DEAL_VERB) != 0
         || is_owned_by(b0)
@@ -2297,6 +2334,11 @@ fn read_on_before(item: &mut Item, b0: &str, mut before: Context<WordsBefore<'_>
     if b0 == "in" && is_one_of(b1, &["based", "headquartered"]) {
         item.place = true;
     }
+}
+
+/// Whether `word` reports speech ("said X"): the name after it may be the speaker.
+fn reports(word: &str) -> bool {
+    is_one_of(word, &["said", "says"])
 }
 
 /// "state-owned BAIC", "family-controlled X".
@@ -2833,6 +2875,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_job_title_after_a_name_makes_it_the_employer_not_the_speaker() {
+        for (text, name) in [
+            ("“We grew,” said Hearthly CEO Marcus Bell.", "Hearthly"),
+            (
+                "“We grew,” said Pressline co-founder and CEO Grace Liu.",
+                "Pressline",
+            ),
+            (
+                "Ferngrove, a Spokane startup, grew. Ortega said Ferngrove plans to expand.",
+                "Ferngrove",
+            ),
+        ] {
+            assert!(companies(text).contains(&name.to_string()), "{text}");
+        }
+        // The speaker a sentence ends on or sets off is still a person.
+        for text in [
+            "“We grew,” said Marcus Bell.",
+            "“We grew,” said Bell, who founded it.",
+            "Lina Khan, a prominent critic of big tech, was sworn in.",
+        ] {
+            assert_eq!(companies(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
     /// `needs_evidence` skips the context of a new name that is already a person: no
     /// context may make one a company, in a list or alone.
     #[test]
@@ -3199,9 +3266,20 @@ mod tests {
         let comma = after.comma;
         let mut after = Context::new(after);
 
+        let employer = !comma
+            && !item.possessive
+            && after.is(0, PERSON)
+            && is_one_of(after.word(0), EMPLOYER_TITLES);
         // Person.
-        if before.is(0, PERSON) && !before.is(0, ROLE) {
+        if before.is(0, PERSON)
+            && !before.is(0, ROLE)
+            && !employer
+            && !(reports(before.word(0)) && !comma && !after.word(0).is_empty())
+        {
             item.person = true;
+        }
+        if employer {
+            item.company = true;
         }
         if comma {
             let first = after.word(0);
