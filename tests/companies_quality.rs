@@ -195,3 +195,38 @@ fn fourth_set_precision_and_recall_reach_095() {
     );
     assert!(s.precision >= 0.95 && s.recall >= 0.95, "{}", s.report);
 }
+
+/// The fifth and sixth sets: written and labelled blind by two more helpers after the
+/// fourth set's fixes, and committed before the recognizer first ran on them. **They do
+/// not reach the 0.95 bar**: first run, fifth 0.857 / 0.800, sixth 0.921 / 0.872 (strict
+/// names: "Tencent Holdings" labelled and "Tencent" found is a miss and a false positive,
+/// as "Sequoia Capital India" against "Sequoia"). No rule or list entry has been tuned
+/// on them yet; these tests hold today's figures as a floor, so a change that loses
+/// ground on text it was not developed on fails here. Raise the floors as the
+/// recognizer improves, and judge the 0.95 bar on a set written after the tuning.
+fn blind_set(name: &str, labels: &str, floor: (f64, f64)) {
+    let loaded = load_paths(&[fixture(name)]).unwrap();
+    assert!(loaded.warnings.is_empty());
+    let s = score(&loaded.digest, labels);
+    println!(
+        "{name}: precision {:.3} recall {:.3}\n{}",
+        s.precision, s.recall, s.report
+    );
+    assert!(
+        s.precision >= floor.0 && s.recall >= floor.1,
+        "{name} fell below precision {} recall {}:\n{}",
+        floor.0,
+        floor.1,
+        s.report
+    );
+}
+
+#[test]
+fn fifth_blind_set_holds_its_first_run_figures() {
+    blind_set("fifth.txt", "fifth-labels.json", (0.857, 0.800));
+}
+
+#[test]
+fn sixth_blind_set_holds_its_first_run_figures() {
+    blind_set("sixth.txt", "sixth-labels.json", (0.920, 0.872));
+}
