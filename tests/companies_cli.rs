@@ -90,6 +90,62 @@ fn list_json_fills_companies_most_mentioned_first() {
 }
 
 #[test]
+fn list_json_mentions_count_each_company_in_the_companies_order() {
+    let config = tempfile::tempdir().unwrap();
+    let (stdout, code) = gazette(&["list", "--json"], config.path());
+    assert_eq!(code, 0);
+    let articles: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let mentions = |headline: &str| -> Vec<(String, u64)> {
+        let article = articles
+            .iter()
+            .find(|a| a["headline"].as_str().unwrap().starts_with(headline))
+            .unwrap();
+        article["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["name"].as_str().unwrap().to_string(),
+                    m["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let owned = |pairs: &[(&str, u64)]| -> Vec<(String, u64)> {
+        pairs.iter().map(|&(n, c)| (n.to_string(), c)).collect()
+    };
+    // Counted by hand in the sample: Amazon in the headline and 1 + 2 + 2 times in the
+    // body's paragraphs, FedEx in the headline and 2 + 2 times in the body.
+    assert_eq!(
+        mentions("FedEx lures")[..2],
+        owned(&[("Amazon", 6), ("FedEx", 5)])[..]
+    );
+    assert_eq!(
+        mentions("Echo Show 5 review"),
+        owned(&[("Amazon", 8), ("Lenovo", 7), ("Google", 6), ("YouTube", 1)])
+    );
+    for article in &articles {
+        let names: Vec<&Value> = article["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| &m["name"])
+            .collect();
+        let companies: Vec<&Value> = article["companies"].as_array().unwrap().iter().collect();
+        assert_eq!(names, companies, "{}", article["headline"]);
+        let counts: Vec<u64> = article["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["count"].as_u64().unwrap())
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert!(counts.iter().all(|&c| c > 0), "{counts:?}");
+    }
+}
+
+#[test]
 fn user_companies_json_adds_and_ignores_names() {
     let config = tempfile::tempdir().unwrap();
     let dir = config.path().join("gazette");
