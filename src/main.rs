@@ -61,6 +61,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             } else {
                 CompanyIndex::default()
             };
+            for note in commands::select::unknown_companies(&query, &index) {
+                eprintln!("gazette: {note}");
+            }
             let facts = gazette::facts::Facts {
                 digest: &loaded.digest,
                 companies: &index,
