@@ -75,8 +75,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             0
         }
         Some(Command::Check(args)) => {
-            let loaded = commands::load(&args.paths)?;
-            commands::check::check(&loaded, &mut out)?
+            let loaded = commands::check::load(&args.paths)?;
+            let code = commands::check::check(&loaded, &mut out)?;
+            if loaded.digest.articles.is_empty() {
+                // The error after the defects, which are often its cause.
+                out.flush()?;
+                return Err(gazette::digest::LoadError::no_articles(&args.paths).into());
+            }
+            code
         }
         Some(Command::Mark(args)) => {
             match commands::mark::run(

@@ -76,6 +76,34 @@ fn check_reports_defects_with_file_and_line_and_exits_1() {
 }
 
 #[test]
+fn check_reports_the_defects_of_a_file_without_articles_then_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.txt");
+    std::fs::write(&f, "hello\n\n24 Jun 2019\n").unwrap();
+    let o = gazette(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let f = f.display();
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "{f}:1: text before the first date line is ignored\n\
+             {f}:3: date line without a headline; skipped\n"
+        )
+    );
+    assert_eq!(stderr(&o), format!("gazette: no articles found in {f}\n"));
+    // With nothing to report but the emptiness, that alone.
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let o = gazette(&["check", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        format!("gazette: no articles found in {}\n", empty.display())
+    );
+}
+
+#[test]
 fn missing_file_is_a_data_error_naming_it() {
     let o = gazette(&["list", "/nonexistent/digest.txt"]);
     assert_eq!(o.status.code(), Some(1));
