@@ -178,3 +178,27 @@ fn broken_companies_json_is_a_data_error_naming_the_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("companies.json:1:"));
 }
+
+#[test]
+fn a_malformed_company_entry_says_what_an_entry_looks_like() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("gazette");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("companies.json"), "{\"companies\": [\n    5]}\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["list", "--json"])
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("HOME", config.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err,
+        format!(
+            "gazette: reading companies.json: {}:2:5: invalid type: integer `5`, expected a \
+             company: a name string or {{\"name\": ..., \"aliases\": [...]}}\n",
+            dir.join("companies.json").display()
+        )
+    );
+}
