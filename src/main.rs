@@ -101,8 +101,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             }
         }
         Some(Command::Config(args)) => {
-            commands::config::run(&args, cli.config, &mut out)?;
-            0
+            commands::config::run(&args, cli.config, &mut out, &mut io::stderr())?
         }
         Some(Command::Completions(args)) => {
             commands::generate::completions(args.shell, &mut out)?;
