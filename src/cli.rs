@@ -87,7 +87,7 @@ pub enum Command {
     Check(PathsArg),
     /// Mark articles read or unread, by id and/or by filter
     Mark(MarkArgs),
-    /// Check the config file, or write the commented default (--init) or show where it lives
+    /// Check the config file and companies.json, or write the commented default (--init) or show where it lives
     Config(ConfigArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),

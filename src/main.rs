@@ -61,6 +61,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             } else {
                 CompanyIndex::default()
             };
+            for note in commands::select::unknown_companies(&query, &index) {
+                eprintln!("gazette: {note}");
+            }
             let facts = gazette::facts::Facts {
                 digest: &loaded.digest,
                 companies: &index,
@@ -72,8 +75,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             0
         }
         Some(Command::Check(args)) => {
-            let loaded = commands::load(&args.paths)?;
-            commands::check::check(&loaded, &mut out)?
+            let loaded = commands::check::load(&args.paths)?;
+            let code = commands::check::check(&loaded, &mut out)?;
+            if loaded.digest.articles.is_empty() {
+                // The error after the defects, which are often its cause.
+                out.flush()?;
+                return Err(gazette::digest::LoadError::no_articles(&args.paths).into());
+            }
+            code
         }
         Some(Command::Mark(args)) => {
             match commands::mark::run(
@@ -92,8 +101,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             }
         }
         Some(Command::Config(args)) => {
-            commands::config::run(&args, cli.config, &mut out)?;
-            0
+            commands::config::run(&args, cli.config, &mut out, &mut io::stderr())?
         }
         Some(Command::Completions(args)) => {
             commands::generate::completions(args.shell, &mut out)?;

@@ -76,6 +76,34 @@ fn check_reports_defects_with_file_and_line_and_exits_1() {
 }
 
 #[test]
+fn check_reports_the_defects_of_a_file_without_articles_then_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.txt");
+    std::fs::write(&f, "hello\n\n24 Jun 2019\n").unwrap();
+    let o = gazette(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let f = f.display();
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "{f}:1: text before the first date line is ignored\n\
+             {f}:3: date line without a headline; skipped\n"
+        )
+    );
+    assert_eq!(stderr(&o), format!("gazette: no articles found in {f}\n"));
+    // With nothing to report but the emptiness, that alone.
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let o = gazette(&["check", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        format!("gazette: no articles found in {}\n", empty.display())
+    );
+}
+
+#[test]
 fn missing_file_is_a_data_error_naming_it() {
     let o = gazette(&["list", "/nonexistent/digest.txt"]);
     assert_eq!(o.status.code(), Some(1));
@@ -164,4 +192,76 @@ fn mark_by_query_uses_the_filter_language_and_list_reads_it_back() {
     assert_eq!(stdout(&o).lines().count(), 5);
     let o = gazette(&["list", "--state", state, "--unread", "--company", "amazon"]);
     assert_eq!(stdout(&o).lines().count(), 1);
+}
+
+#[test]
+fn an_unknown_company_matches_nothing_and_says_so_on_stderr() {
+    for args in [
+        &["list", "--company", "nosuchco"][..],
+        &["list", "--query", "@nosuchco"],
+        &["list", "--query", "company:nosuchco OR company:nosuchco"],
+    ] {
+        let o = gazette(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "", "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            "gazette: no company matches \"nosuchco\" (see gazette companies)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_mistyped_company_gets_the_likely_one_suggested() {
+    for (typed, meant) in [
+        ("amazn", "Amazon"),
+        ("Amzaon", "Amazon"),
+        ("hotst", "Hotstar"),
+        ("walmrat", "Walmart"),
+    ] {
+        let o = gazette(&["list", "--company", typed]);
+        assert_eq!(o.status.code(), Some(0), "{typed}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "", "{typed}");
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "gazette: no company matches \"{typed}\"; did you mean \"{meant}\"? (see gazette companies)\n"
+            )
+        );
+    }
+    // Excluding a mistyped company excludes nothing: the note matters most here.
+    let o = gazette(&["list", "--query", "-@facebok"]);
+    assert_eq!(stdout(&o).lines().count(), 10);
+    assert!(
+        stderr(&o).contains("did you mean \"Facebook\"?"),
+        "{}",
+        stderr(&o)
+    );
+    // mark reads its query the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let o = gazette(&[
+        "mark",
+        "--read",
+        "--state",
+        state.to_str().unwrap(),
+        "--query",
+        "@amazn",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "0 articles marked read (0 were unread)\n");
+    assert!(
+        stderr(&o).contains("no company matches \"amazn\"; did you mean \"Amazon\"?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_known_company_that_no_article_mentions_is_no_mistake() {
+    let o = gazette(&["list", "--company", "Tesla"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), "");
 }

@@ -90,6 +90,62 @@ fn list_json_fills_companies_most_mentioned_first() {
 }
 
 #[test]
+fn list_json_mentions_count_each_company_in_the_companies_order() {
+    let config = tempfile::tempdir().unwrap();
+    let (stdout, code) = gazette(&["list", "--json"], config.path());
+    assert_eq!(code, 0);
+    let articles: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let mentions = |headline: &str| -> Vec<(String, u64)> {
+        let article = articles
+            .iter()
+            .find(|a| a["headline"].as_str().unwrap().starts_with(headline))
+            .unwrap();
+        article["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["name"].as_str().unwrap().to_string(),
+                    m["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let owned = |pairs: &[(&str, u64)]| -> Vec<(String, u64)> {
+        pairs.iter().map(|&(n, c)| (n.to_string(), c)).collect()
+    };
+    // Counted by hand in the sample: Amazon in the headline and 1 + 2 + 2 times in the
+    // body's paragraphs, FedEx in the headline and 2 + 2 times in the body.
+    assert_eq!(
+        mentions("FedEx lures")[..2],
+        owned(&[("Amazon", 6), ("FedEx", 5)])[..]
+    );
+    assert_eq!(
+        mentions("Echo Show 5 review"),
+        owned(&[("Amazon", 8), ("Lenovo", 7), ("Google", 6), ("YouTube", 1)])
+    );
+    for article in &articles {
+        let names: Vec<&Value> = article["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| &m["name"])
+            .collect();
+        let companies: Vec<&Value> = article["companies"].as_array().unwrap().iter().collect();
+        assert_eq!(names, companies, "{}", article["headline"]);
+        let counts: Vec<u64> = article["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["count"].as_u64().unwrap())
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert!(counts.iter().all(|&c| c > 0), "{counts:?}");
+    }
+}
+
+#[test]
 fn user_companies_json_adds_and_ignores_names() {
     let config = tempfile::tempdir().unwrap();
     let dir = config.path().join("gazette");
@@ -121,4 +177,28 @@ fn broken_companies_json_is_a_data_error_naming_the_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("companies.json:1:"));
+}
+
+#[test]
+fn a_malformed_company_entry_says_what_an_entry_looks_like() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("gazette");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("companies.json"), "{\"companies\": [\n    5]}\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["list", "--json"])
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("HOME", config.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err,
+        format!(
+            "gazette: reading companies.json: {}:2:5: invalid type: integer `5`, expected a \
+             company: a name string or {{\"name\": ..., \"aliases\": [...]}}\n",
+            dir.join("companies.json").display()
+        )
+    );
 }

@@ -8,14 +8,26 @@ use std::path::Path;
 use std::process::Output;
 
 fn gazette(config: &Path, args: &[&str]) -> Output {
+    gazette_with_config_home(config, empty_config_home(), args)
+}
+
+/// `config` checks companies.json in the config folder too: the tests name that folder,
+/// so a user's own file never leaks in.
+fn gazette_with_config_home(config: &Path, home: &Path, args: &[&str]) -> Output {
     let state = std::env::temp_dir().join("gazette-config-cli-state.json");
     cli::run(
         args,
         &[
             ("GAZETTE_CONFIG", config.as_os_str()),
             ("GAZETTE_STATE", state.as_os_str()),
+            ("XDG_CONFIG_HOME", home.as_os_str()),
         ],
     )
+}
+
+fn empty_config_home() -> &'static Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap().keep())
 }
 
 #[test]
@@ -64,6 +76,71 @@ fn a_bad_config_exits_1_naming_file_line_and_key() {
     std::fs::write(&good, "[keys]\nquit = \"Q\"\n").unwrap();
     let o = gazette(&path, &["config", "--config", good.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn config_checks_companies_json_too_and_reports_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let companies = dir.path().join("gazette/companies.json");
+    std::fs::create_dir_all(companies.parent().unwrap()).unwrap();
+    let run = || gazette_with_config_home(&config, dir.path(), &["config"]);
+
+    std::fs::write(&companies, "{\"companies\": [\"Acme\",\n    5]}\n").unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), format!("{}: ok\n", config.display()));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "gazette: {}:2:5: invalid type: integer `5`, expected a company: \
+             a name string or {{\"name\": ..., \"aliases\": [...]}}\n",
+            companies.display()
+        )
+    );
+
+    // One broken file does not hide the other.
+    std::fs::write(&config, "mouse = 3\n").unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains(&format!("{}:1:9: mouse:", config.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{}:2:5:", companies.display())),
+        "{err}"
+    );
+
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    std::fs::write(
+        &companies,
+        r#"{"companies": [{"name": "Initech", "alias": ["X"]}]}"#,
+    )
+    .unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("unknown key `alias` in a company"),
+        "{}",
+        stderr(&o)
+    );
+
+    std::fs::write(
+        &companies,
+        r#"{"companies": [{"name": "Initech", "aliases": ["X"]}]}"#,
+    )
+    .unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!("{}: ok\n{}: ok\n", config.display(), companies.display())
+    );
 }
 
 #[test]

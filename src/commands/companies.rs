@@ -2,15 +2,8 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
+use super::CompanyCount;
 use crate::companies::CompanyIndex;
-
-#[derive(Serialize)]
-struct CompanyJson<'a> {
-    name: &'a str,
-    count: usize,
-}
 
 /// Prints the index, count descending: a JSON array of {name, count}, or aligned lines.
 pub fn companies(index: &CompanyIndex, json: bool, out: &mut impl Write) -> io::Result<()> {
@@ -19,7 +12,7 @@ pub fn companies(index: &CompanyIndex, json: bool, out: &mut impl Write) -> io::
         out.write_all(b"[")?;
         for (i, (id, count)) in rows.iter().enumerate() {
             out.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
-            let row = CompanyJson {
+            let row = CompanyCount {
                 name: index.name(*id),
                 count: *count,
             };

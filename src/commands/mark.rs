@@ -114,6 +114,9 @@ pub fn run(
             if let Some(e) = report.error {
                 writeln!(err, "warning: company-index cache not saved: {e}")?;
             }
+            for note in super::select::unknown_companies(&query, &index) {
+                writeln!(err, "gazette: {note}")?;
+            }
             index
         } else {
             CompanyIndex::default()

@@ -25,6 +25,13 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     }
 }
 
+/// A company with a count: articles in `companies --json`, mentions in `list --json`.
+#[derive(Serialize)]
+pub struct CompanyCount<'a> {
+    pub name: &'a str,
+    pub count: usize,
+}
+
 /// One article as `list --json` prints it.
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
@@ -32,7 +39,10 @@ pub struct ArticleJson<'a> {
     pub date: String,
     pub headline: &'a str,
     pub paragraphs: Vec<&'a str>,
+    /// Names only, as scripts have always read them; `mentions` adds the counts.
     pub companies: Vec<&'a str>,
+    /// The same companies in the same order, each with its mentions in headline and body.
+    pub mentions: Vec<CompanyCount<'a>>,
     pub read: bool,
     pub source: String,
 }
@@ -45,6 +55,7 @@ impl<'a> ArticleJson<'a> {
             headline: digest.headline(article),
             paragraphs: digest.paragraphs(article).collect(),
             companies: Vec::new(),
+            mentions: Vec::new(),
             read: false,
             source: digest.location(article),
         }
@@ -52,12 +63,17 @@ impl<'a> ArticleJson<'a> {
 }
 
 impl<'a> ArticleJson<'a> {
-    /// Fills `companies` with the names the index found in article `index_in_digest`, most-mentioned first.
+    /// Fills `companies` and `mentions` with what the index found in article
+    /// `index_in_digest`, most-mentioned first.
     pub fn with_companies(mut self, index: &'a CompanyIndex, index_in_digest: u32) -> Self {
-        self.companies = index
-            .companies_of(index_in_digest)
+        let found = index.companies_of(index_in_digest);
+        self.companies = found.iter().map(|&(id, _)| index.name(id)).collect();
+        self.mentions = found
             .iter()
-            .map(|(id, _)| index.name(*id))
+            .map(|&(id, count)| CompanyCount {
+                name: index.name(id),
+                count: count as usize,
+            })
             .collect();
         self
     }

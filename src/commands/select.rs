@@ -1,6 +1,7 @@
 //! Choosing articles from the command line: `--query` plus the shorthand flags, as one query (list and mark share it).
 
 use crate::cli::FilterArgs;
+use crate::companies::CompanyIndex;
 use crate::digest::Digest;
 use crate::query::{self, DateRange, Expr, Facts, Query, QueryError};
 
@@ -42,4 +43,22 @@ pub fn select(
 ) -> Result<Vec<u32>, QueryError> {
     let q = filter_query(filter, unread)?;
     Ok(q.evaluate(digest, facts, &query::TextIndex::empty()))
+}
+
+/// A note for each company the query names that `index` does not know (the query is
+/// valid, so this is no error: it just matches nothing), with the company most likely
+/// meant when one of the digest's is close.
+pub fn unknown_companies(query: &Query, index: &CompanyIndex) -> Vec<String> {
+    query
+        .company_names()
+        .into_iter()
+        .filter(|name| index.lookup(name).is_none())
+        .map(|name| match index.suggest(name) {
+            Some(id) => format!(
+                "no company matches \"{name}\"; did you mean \"{}\"? (see gazette companies)",
+                index.name(id)
+            ),
+            None => format!("no company matches \"{name}\" (see gazette companies)"),
+        })
+        .collect()
 }

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::kept_scratch;
 use super::known::{KnownCompanies, NameKind, normalize};
 use super::rules::{self, Mention};
+use super::suggest;
 
 /// A company in one [`CompanyIndex`]; known companies keep their id from the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +65,14 @@ impl CompanyIndex {
             Some(NameKind::Company { id, .. }) => Some(CompanyId(id)),
             _ => self.discovered.get(key).map(|&id| CompanyId(id)),
         }
+    }
+
+    /// The company mentioned in this digest that `name` most likely meant (one whose name
+    /// starts with it or contains it, else one a typing slip or two away), the most
+    /// mentioned of equals; `None` when none is close.
+    pub fn suggest(&self, name: &str) -> Option<CompanyId> {
+        let rows = self.by_count();
+        suggest::closest(name, rows.iter().map(|&(id, _)| (id, self.name(id))))
     }
 
     /// The companies an article mentions, with mention counts, most-mentioned first.

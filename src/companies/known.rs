@@ -65,7 +65,10 @@ pub enum CompaniesFileError {
 
 /// The user's companies.json: extra companies (a name, or a name with aliases) and names to ignore.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = r#"an object {"companies": [...], "ignore": [...]}"#
+)]
 struct UserFile {
     #[serde(default)]
     companies: Vec<UserCompany>,
@@ -73,15 +76,61 @@ struct UserFile {
     ignore: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum UserCompany {
-    Name(String),
-    WithAliases {
-        name: String,
-        #[serde(default)]
-        aliases: Vec<String>,
-    },
+/// What an entry of "companies" may be, for the errors when it is not.
+const COMPANY_ENTRY: &str = r#"a name string or {"name": ..., "aliases": [...]}"#;
+
+/// An entry of "companies". Read by hand rather than as an untagged enum, whose only
+/// error is "data did not match any variant of untagged enum": this one says what an
+/// entry looks like, or what is wrong inside an object (a missing name, an unknown key
+/// such as `alias`, aliases that are not a list of strings), at its line and column.
+#[derive(Debug)]
+struct UserCompany {
+    name: String,
+    aliases: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for UserCompany {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = UserCompany;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a company: {COMPANY_ENTRY}")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<UserCompany, E> {
+                Ok(UserCompany {
+                    name: name.to_string(),
+                    aliases: Vec::new(),
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<UserCompany, A::Error> {
+                use serde::de::Error;
+                let (mut name, mut aliases) = (None, Vec::new());
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "name" => name = Some(map.next_value::<String>()?),
+                        "aliases" => aliases = map.next_value::<Vec<String>>()?,
+                        _ => {
+                            return Err(A::Error::custom(format!(
+                                "unknown key `{key}` in a company: {COMPANY_ENTRY}"
+                            )));
+                        }
+                    }
+                }
+                let name = name.ok_or_else(|| {
+                    A::Error::custom(format!("a company without a name: {COMPANY_ENTRY}"))
+                })?;
+                Ok(UserCompany { name, aliases })
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 impl KnownCompanies {
@@ -131,20 +180,21 @@ impl KnownCompanies {
             path: path.to_path_buf(),
             source,
         })?;
-        let file: UserFile = serde_json::from_str(&text).map_err(|e| CompaniesFileError::Json {
-            path: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+        let file: UserFile = serde_json::from_str(&text).map_err(|e| {
+            // serde_json ends its message with the position, which the error's
+            // `path:line:column` already gives.
+            let message = e.to_string();
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            CompaniesFileError::Json {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                message: message.strip_suffix(&at).unwrap_or(&message).to_string(),
+            }
         })?;
         self.fingerprint = xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), self.fingerprint);
-        for company in file.companies {
-            match company {
-                UserCompany::Name(name) => self.add_company(&name, std::iter::empty()),
-                UserCompany::WithAliases { name, aliases } => {
-                    self.add_company(&name, aliases.iter().map(String::as_str))
-                }
-            }
+        for company in &file.companies {
+            self.add_company(&company.name, company.aliases.iter().map(String::as_str));
         }
         for name in &file.ignore {
             let key = normalize(name);
@@ -432,5 +482,50 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("companies.json:2:"), "{err}");
+    }
+
+    #[test]
+    fn user_file_errors_say_what_an_entry_looks_like() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("companies.json");
+        let entry = r#"a name string or {"name": ..., "aliases": [...]}"#;
+        let table = [
+            (
+                "{\"companies\": [\n    5]}",
+                format!("2:5: invalid type: integer `5`, expected a company: {entry}"),
+            ),
+            (
+                r#"{"companies": [null]}"#,
+                format!("1:19: invalid type: null, expected a company: {entry}"),
+            ),
+            (
+                r#"{"companies": [{"name": "I", "alias": ["J"]}]}"#,
+                format!("1:36: unknown key `alias` in a company: {entry}"),
+            ),
+            (
+                r#"{"companies": [{"aliases": ["J"]}]}"#,
+                format!("1:33: a company without a name: {entry}"),
+            ),
+            (
+                r#"{"companies": [{"name": "I", "aliases": "J"}]}"#,
+                "1:43: invalid type: string \"J\", expected a sequence".to_string(),
+            ),
+            (
+                r#"{"companies": [], "ignore": [1]}"#,
+                "1:30: invalid type: integer `1`, expected a string".to_string(),
+            ),
+            (
+                r#"{"compnies": []}"#,
+                "1:11: unknown field `compnies`, expected `companies` or `ignore`".to_string(),
+            ),
+        ];
+        for (text, want) in table {
+            std::fs::write(&path, text).unwrap();
+            let err = KnownCompanies::bundled()
+                .with_user_file(&path)
+                .unwrap_err()
+                .to_string();
+            assert_eq!(err, format!("{}:{want}", path.display()), "{text}");
+        }
     }
 }

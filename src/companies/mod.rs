@@ -4,7 +4,7 @@
 //! capitalised names in one pass, `rules` decides which of them are companies, and
 //! `build` makes the per-article lists and posting lists (in parallel) that `index`
 //! answers the reader, the query language and the CLI from; `cache` keeps each article's findings on disk so a
-//! digest opened again is tagged only where it changed.
+//! digest opened again is tagged only where it changed; `suggest` finds the name a mistyped one meant.
 
 mod build;
 pub mod cache;
@@ -14,6 +14,7 @@ mod kept_scratch;
 pub mod known;
 mod memo;
 pub mod rules;
+pub mod suggest;
 pub mod trends;
 
 pub use cache::{CacheReport, IndexCache};

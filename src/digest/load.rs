@@ -27,6 +27,14 @@ pub enum LoadError {
     NoArticles(String),
 }
 
+impl LoadError {
+    /// `paths` held not a single article.
+    pub fn no_articles(paths: &[PathBuf]) -> Self {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        LoadError::NoArticles(names.join(", "))
+    }
+}
+
 /// A loaded digest and every defect found on the way.
 pub struct Loaded {
     pub digest: Digest,
@@ -63,6 +71,19 @@ pub fn load_paths_copying(
     paths: &[PathBuf],
     copy: impl Fn(&Path) -> bool + Sync,
 ) -> Result<Loaded, LoadError> {
+    let loaded = load_paths_even_empty(paths, copy)?;
+    if loaded.digest.articles.is_empty() {
+        return Err(LoadError::no_articles(paths));
+    }
+    Ok(loaded)
+}
+
+/// [`load_paths_copying`], but inputs without a single article are a digest without
+/// articles, not an error: `gazette check` reports the defects that may be why.
+pub fn load_paths_even_empty(
+    paths: &[PathBuf],
+    copy: impl Fn(&Path) -> bool + Sync,
+) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     for path in paths {
@@ -80,12 +101,7 @@ pub fn load_paths_copying(
         sources.push(source);
         parsed.push(p);
     }
-    let loaded = assemble(sources, parsed, warnings);
-    if loaded.digest.articles.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(LoadError::NoArticles(names.join(", ")));
-    }
-    Ok(loaded)
+    Ok(assemble(sources, parsed, warnings))
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> LoadError {

@@ -114,6 +114,23 @@ impl Query {
         self.uses(|e| matches!(e, Expr::Company(_)))
     }
 
+    /// The company names the query asks for (`company:`, `@`), as typed, each once, in order.
+    pub fn company_names(&self) -> Vec<&str> {
+        fn walk<'a>(e: &'a Expr, out: &mut Vec<&'a str>) {
+            match e {
+                Expr::And(xs) | Expr::Or(xs) => xs.iter().for_each(|x| walk(x, out)),
+                Expr::Not(x) => walk(x, out),
+                Expr::Company(name) if !out.contains(&name.as_str()) => out.push(name),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        if let Some(root) = &self.root {
+            walk(root, &mut out);
+        }
+        out
+    }
+
     pub fn uses_read_state(&self) -> bool {
         self.uses(|e| matches!(e, Expr::Read(_)))
     }
