@@ -1,5 +1,5 @@
-//! Growing the terminal: every scrolled view (dates, headlines, article) shows as many
-//! rows as now fit, with the selection still on screen.
+//! Growing the terminal: every scrolled view (dates, headlines, article, help)
+//! shows as many rows as now fit, with the selection still on screen.
 
 mod common;
 
@@ -10,7 +10,7 @@ use gazette::digest::load::build;
 use gazette::digest::render::push_article;
 use gazette::digest::{Source, load_sample};
 use gazette::tui::App;
-use gazette::tui::app::Focus;
+use gazette::tui::app::{Focus, Overlay};
 
 /// The sample's first article on each of `days` days.
 fn app_over_days(days: u64) -> App {
@@ -135,4 +135,27 @@ fn an_article_scrolled_to_its_end_fills_a_taller_view() {
         visible >= usize::from(app.areas.article.height) - 2,
         "{visible}"
     );
+}
+
+#[test]
+fn help_scrolled_past_its_end_stops_at_its_last_line_and_grows_back() {
+    let mut app = sample_app();
+    let mut small = terminal(80, 24);
+    drive(&mut app, &mut small, &format!("?{}", "j".repeat(80)));
+    let s = screen(&small);
+    assert!(s.contains("confirm or refuse a bulk mark"), "{s}");
+    // The first `k` moves up at once, not after scrolling back through blank rows.
+    let Overlay::Help { scroll } = app.overlay else {
+        panic!("help closed");
+    };
+    drive(&mut app, &mut small, "k");
+    let Overlay::Help { scroll: after } = app.overlay else {
+        panic!("help closed");
+    };
+    assert_eq!(after + 1, scroll);
+
+    let mut big = terminal(200, 50);
+    draw(&mut app, &mut big);
+    let s = screen(&big);
+    assert!(s.contains("this help") && s.contains("Keys"), "{s}");
 }

@@ -63,7 +63,9 @@ const POPUP_KEYS: &[(&str, &str)] = &[
     ("y / n", "confirm or refuse a bulk mark"),
 ];
 
-pub fn help(app: &App, frame: &mut Frame, area: Rect) {
+/// The help overlay. Its scroll is clamped here, where the wrapped height is known: it
+/// stops at the last line, and a taller terminal shows the lines above again.
+pub fn help(app: &mut App, frame: &mut Frame, area: Rect) {
     let Overlay::Help { scroll } = app.overlay else {
         return;
     };
@@ -100,15 +102,17 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
         first(Action::MoveDown),
         first(Action::MoveUp)
     );
-    let rect = centered(area, 90, lines.len() as u16 + 2);
+    let block = popup_block(theme, &title);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let width = 90.min(area.width);
+    let rows = text.line_count(width.saturating_sub(2));
+    let rect = centered(area, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    let inner = usize::from(rect.height.saturating_sub(2));
+    let max_scroll = u16::try_from(rows.saturating_sub(inner)).unwrap_or(u16::MAX);
+    let scroll = scroll.min(max_scroll);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(popup_block(theme, &title))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        rect,
-    );
+    frame.render_widget(text.block(block).scroll((scroll, 0)), rect);
+    app.overlay = Overlay::Help { scroll };
 }
 
 pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
