@@ -1,4 +1,4 @@
-//! Growing the terminal: every scrolled view (dates, headlines, article, help)
+//! Growing the terminal: every scrolled view (dates, headlines, article, picker, help)
 //! shows as many rows as now fit, with the selection still on screen.
 
 mod common;
@@ -158,4 +158,31 @@ fn help_scrolled_past_its_end_stops_at_its_last_line_and_grows_back() {
     draw(&mut app, &mut big);
     let s = screen(&big);
     assert!(s.contains("this help") && s.contains("Keys"), "{s}");
+}
+
+#[test]
+fn picker_cursor_stops_at_the_last_company_and_the_list_refills_when_taller() {
+    let mut app = sample_app();
+    let mut small = terminal(80, 24);
+    drive(&mut app, &mut small, &format!("c{}", "<Down>".repeat(200)));
+    let last = app.picker_rows("").len() - 1;
+    let Overlay::Picker(picker) = &app.overlay else {
+        panic!("picker closed");
+    };
+    assert_eq!(picker.selected, last);
+    drive(&mut app, &mut small, "<Up>");
+    let Overlay::Picker(picker) = &app.overlay else {
+        panic!("picker closed");
+    };
+    assert_eq!(picker.selected, last - 1);
+
+    let mut big = terminal(200, 80);
+    draw(&mut app, &mut big);
+    let s = screen(&big);
+    // Every company fits at 80 rows: the most mentioned is back at the top.
+    let top = row_of(&s, "type to narrow") + 1;
+    assert!(
+        s.lines().nth(top).is_some_and(|l| l.contains("Amazon")),
+        "{s}"
+    );
 }

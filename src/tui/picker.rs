@@ -70,7 +70,14 @@ impl App {
         };
         match key.code {
             KeyCode::Esc => self.overlay = Overlay::None,
-            KeyCode::Down => picker.selected = picker.selected.saturating_add(1),
+            KeyCode::Down => {
+                // Stops on the last row, so Up moves at once from there.
+                let typed = picker.input.lines().join(" ");
+                let last = self.picker_rows(&typed).len();
+                if let Overlay::Picker(picker) = &mut self.overlay {
+                    picker.selected = (picker.selected + 1).min(last.saturating_sub(1));
+                }
+            }
             KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
             KeyCode::Enter => {
                 let picked = self.picker_cursor_company();
