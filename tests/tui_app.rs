@@ -250,8 +250,8 @@ fn picker_narrows_as_you_type_and_enter_filters_by_the_company() {
     let all = app.picker_rows("");
     assert!(all.len() > 20);
     // Sorted by article count.
-    assert!(all.windows(2).all(|w| w[0].1 >= w[1].1));
-    assert_eq!(app.companies.name(all[0].0), "Amazon");
+    assert!(all.windows(2).all(|w| w[0].count >= w[1].count));
+    assert_eq!(app.companies.name(all[0].company), "Amazon");
     drive(&mut app, &mut t, "amaz<Enter>");
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(app.view.len(), 6);
@@ -275,6 +275,62 @@ fn picker_narrows_as_you_type_and_enter_filters_by_the_company() {
     drive(&mut app, &mut t, "<Esc>");
     assert!(app.company_filter.is_empty());
     assert_eq!(app.view.len(), 10);
+}
+
+#[test]
+fn picker_narrows_as_the_cli_looks_companies_up() {
+    let app = sample_app();
+    let first = |typed: &str| {
+        let rows = app.picker_rows(typed);
+        let row = *rows.first().unwrap_or_else(|| panic!("{typed:?}: no row"));
+        (app.companies.name(row.company), row.alias)
+    };
+    // What `--company` finds (CompanyIndex::lookup), typed whole, is the picker's first row.
+    for typed in [
+        "byju's",
+        "BYJU’S",
+        "byjus",
+        "aws",
+        "AWS",
+        "amazon's",
+        "amazon.com",
+        "jd.com",
+        "JD",
+        "the new york times",
+        "New York Times",
+        "  walmart ",
+    ] {
+        let looked_up = app.companies.lookup(typed).map(|id| app.companies.name(id));
+        assert_eq!(Some(first(typed).0), looked_up, "{typed:?}");
+    }
+    assert_eq!(first("byju's"), ("Byju’s", None));
+    // Found by an alias: the row says which.
+    assert_eq!(first("aws"), ("Amazon", Some("AWS")));
+    assert_eq!(first("web serv"), ("Amazon", Some("Amazon Web Services")));
+    assert_eq!(first("amazon.c"), ("Amazon", Some("Amazon.com")));
+    // Parts of names still narrow, beginnings first.
+    assert_eq!(first("the n"), ("The New York Times", None));
+    assert_eq!(first("york"), ("The New York Times", None));
+    assert!(app.picker_rows("zzzz").is_empty());
+}
+
+#[test]
+fn picker_shows_the_alias_it_found_and_enter_filters_by_its_company() {
+    let mut app = sample_app();
+    let mut t = terminal(80, 24);
+    drive(&mut app, &mut t, "caws");
+    let s = common::screen(&t);
+    assert!(s.contains("│Amazon (AWS) "), "{s}");
+    assert!(!s.contains("No companies match"), "{s}");
+    drive(&mut app, &mut t, "<Enter>");
+    assert_eq!(
+        app.company_filter,
+        [app.companies.lookup("Amazon").unwrap()]
+    );
+    assert_eq!(app.view.len(), 6);
+    drive(&mut app, &mut t, "cbyju's<Enter>");
+    assert_eq!(app.company_filter.len(), 2);
+    assert_eq!(app.companies.name(app.company_filter[1]), "Byju’s");
 }
 
 #[test]

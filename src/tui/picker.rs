@@ -5,27 +5,45 @@ use ratatui::layout::Position;
 
 use super::app::{App, Overlay};
 use crate::companies::CompanyId;
+use crate::companies::index::fragment_key;
+
+/// One company offered by the picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PickerRow<'a> {
+    pub company: CompanyId,
+    /// Articles mentioning it.
+    pub count: usize,
+    /// The alias the typed text was found in, when the name does not contain it.
+    pub alias: Option<&'a str>,
+}
 
 impl App {
     /// Companies offered by the picker for what has been typed, most-mentioned first;
-    /// names starting with the typed text come before names merely containing it.
-    pub fn picker_rows(&self, typed: &str) -> Vec<(CompanyId, usize)> {
-        let typed = typed.trim().to_lowercase();
+    /// names starting with the typed text come before names merely containing it. The
+    /// text is matched as the CLI's `--company` matches names (case, dots and the kind
+    /// of apostrophe ignored, a possessive left off), in names and in aliases.
+    pub fn picker_rows(&self, typed: &str) -> Vec<PickerRow<'_>> {
+        let key = fragment_key(typed);
         let rows = self
             .companies
             .by_count()
             .into_iter()
-            .filter(|(_, n)| *n > 0);
-        if typed.is_empty() {
-            return rows.collect();
-        }
+            .filter(|&(_, count)| count > 0);
         let (mut starts, mut contains): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
-        for row in rows {
-            let name = self.companies.name(row.0).to_lowercase();
-            if name.starts_with(&typed) {
-                starts.push(row);
-            } else if name.contains(&typed) {
-                contains.push(row);
+        for (company, count) in rows {
+            let row = |alias| PickerRow {
+                company,
+                count,
+                alias,
+            };
+            if key.is_empty() {
+                starts.push(row(None));
+                continue;
+            }
+            match self.companies.match_fragment(company, &key) {
+                Some(m) if m.starts => starts.push(row(m.alias)),
+                Some(m) => contains.push(row(m.alias)),
+                None => {}
             }
         }
         starts.extend(contains);
@@ -39,7 +57,7 @@ impl App {
         };
         let rows = self.picker_rows(&picker.input.lines().join(" "));
         rows.get(picker.selected.min(rows.len().saturating_sub(1)))
-            .map(|&(id, _)| id)
+            .map(|row| row.company)
     }
 
     /// Filters the view by one more company (a chip in the status bar).

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::companies::Timeline;
@@ -158,7 +159,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     let shown = rows.iter().skip(offset).take(height);
     let count_width = shown
         .clone()
-        .map(|r| group_digits(r.1).len())
+        .map(|r| group_digits(r.count).len())
         .max()
         .unwrap_or(0);
     let spark_width = if trends {
@@ -168,20 +169,22 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     };
     let mut lines: Vec<Line> = shown
         .enumerate()
-        .map(|(i, (id, count))| {
-            let count = group_digits(*count);
+        .map(|(i, row)| {
+            let count = group_digits(row.count);
             let spark = if spark_width > 0 {
-                let counts = resample(&timeline.company(&app.companies, *id), spark_width);
+                let counts = resample(&timeline.company(&app.companies, row.company), spark_width);
                 format!("{} ", sparkline(&counts))
             } else {
                 String::new()
             };
             let spark_len = spark.chars().count();
-            let name = truncate(
-                app.companies.name(*id),
-                width.saturating_sub(count_width + spark_len + 1),
-            );
-            let pad = width.saturating_sub(name.chars().count() + spark_len + count.len());
+            let room = width.saturating_sub(count_width + spark_len + 1);
+            let name = truncate(app.companies.name(row.company), room);
+            // The alias the typed text was found in, when there is room after the name.
+            let alias = row.alias.map_or_else(String::new, |alias| {
+                truncate(&format!(" ({alias})"), room.saturating_sub(name.width()))
+            });
+            let pad = width.saturating_sub(name.width() + alias.width() + spark_len + count.len());
             let style = if offset + i == selected {
                 app.theme.selected_focused
             } else {
@@ -189,6 +192,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
             };
             Line::from(vec![
                 Span::raw(name),
+                Span::styled(alias, app.theme.dim),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(spark, app.theme.sparkline),
                 Span::styled(count, app.theme.counts),
