@@ -334,6 +334,89 @@ fn picker_shows_the_alias_it_found_and_enter_filters_by_its_company() {
 }
 
 #[test]
+fn enter_in_the_picker_on_a_chosen_company_removes_only_its_chip() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(
+        &mut app,
+        &mut t,
+        "/amazon<Enter>cwalmart<Enter>cgoogle<Enter>",
+    );
+    let walmart = app.companies.lookup("Walmart").unwrap();
+    let google = app.companies.lookup("Google").unwrap();
+    assert_eq!(app.company_filter, [walmart, google]);
+    let both = app.view.clone();
+    drive(&mut app, &mut t, "cwalmart<Enter>");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.company_filter, [google]);
+    assert_eq!(app.message.as_deref(), Some("Removed @Walmart"));
+    // The typed filter stays; the view widens to Google's articles that mention amazon.
+    assert_eq!(app.query, "amazon");
+    assert!(app.view.len() > both.len(), "{:?} vs {both:?}", app.view);
+    assert!(
+        app.view
+            .iter()
+            .all(|a| app.companies.articles_of(google).contains(a))
+    );
+    // Picked again, it is a chip again, after Google.
+    drive(&mut app, &mut t, "cwalmart<Enter>");
+    assert_eq!(app.company_filter, [google, walmart]);
+    assert_eq!(app.view, both);
+}
+
+#[test]
+fn remove_last_company_drops_the_newest_chip_only() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(
+        &mut app,
+        &mut t,
+        "u/amazon<Enter>cwalmart<Enter>cgoogle<Enter>",
+    );
+    let walmart = app.companies.lookup("Walmart").unwrap();
+    let selected = app.selected_article();
+    assert!(selected.is_some());
+    app.apply(Action::RemoveLastCompany);
+    assert_eq!(app.company_filter, [walmart]);
+    assert_eq!(app.message.as_deref(), Some("Removed @Google"));
+    assert_eq!(app.query, "amazon");
+    assert!(app.unread_only);
+    // The article selected before is still in the wider view, and still selected.
+    assert_eq!(app.selected_article(), selected);
+    // `C` is the key for it.
+    drive(&mut app, &mut t, "C");
+    assert!(app.company_filter.is_empty());
+    assert_eq!(app.query, "amazon");
+    drive(&mut app, &mut t, "C");
+    assert_eq!(app.message.as_deref(), Some("No company chips to remove"));
+    assert_eq!(app.query, "amazon");
+    // Esc still clears every filter at once.
+    drive(&mut app, &mut t, "cwalmart<Enter><Esc>");
+    assert!(app.company_filter.is_empty() && app.query.is_empty() && !app.unread_only);
+}
+
+#[test]
+fn the_picker_and_the_footer_say_what_enter_and_c_do() {
+    let mut app = sample_app();
+    let mut t = terminal(200, 50);
+    drive(&mut app, &mut t, "c");
+    let s = common::screen(&t);
+    assert!(s.contains("Enter adds a chip"), "{s}");
+    assert!(!s.contains("drop chip"), "no chips, no hint:\n{s}");
+    drive(&mut app, &mut t, "walmart<Enter>");
+    let footer = common::screen(&t).lines().last().unwrap_or("").to_string();
+    assert!(footer.contains(" C drop chip"), "{footer}");
+    drive(&mut app, &mut t, "cwal");
+    let s = common::screen(&t);
+    assert!(s.contains("│✓ Walmart"), "{s}");
+    assert!(s.contains("Enter removes the chip"), "{s}");
+    drive(&mut app, &mut t, "<Esc>?");
+    let s = common::screen(&t);
+    assert!(s.contains("remove the last company chip"), "{s}");
+    assert!(s.contains("picker: add or remove the chip"), "{s}");
+}
+
+#[test]
 fn picker_with_no_match_filters_nothing() {
     let mut app = sample_app();
     let mut t = terminal(120, 40);

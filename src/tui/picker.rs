@@ -1,4 +1,5 @@
-//! The company picker: companies by article count, narrowed as you type; Enter adds a chip.
+//! The company picker: companies by article count, narrowed as you type; Enter adds a
+//! chip, or removes it when the company is one already.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Position;
@@ -69,6 +70,31 @@ impl App {
         self.recompute_view();
     }
 
+    /// Enter in the picker: a company not yet a chip becomes one; a chip is removed.
+    fn toggle_company_chip(&mut self, id: CompanyId) {
+        if self.company_filter.contains(&id) {
+            self.remove_company_chip(id);
+        } else {
+            self.add_company_chip(id);
+        }
+    }
+
+    /// Drops one chip and keeps every other filter (the selected article stays selected
+    /// when it is still in the view).
+    fn remove_company_chip(&mut self, id: CompanyId) {
+        self.company_filter.retain(|&c| c != id);
+        self.recompute_view();
+        self.message = Some(format!("Removed @{}", self.companies.name(id)));
+    }
+
+    /// Drops the chip added last (`C`); Esc still clears every filter at once.
+    pub(super) fn remove_last_company_chip(&mut self) {
+        match self.company_filter.last() {
+            Some(&id) => self.remove_company_chip(id),
+            None => self.message = Some("No company chips to remove".into()),
+        }
+    }
+
     /// A click in the article view: on a company name, filter by that company.
     pub(super) fn click_article(&mut self, at: Position) {
         let hit = self
@@ -101,7 +127,7 @@ impl App {
                 let picked = self.picker_cursor_company();
                 self.overlay = Overlay::None;
                 if let Some(id) = picked {
-                    self.add_company_chip(id);
+                    self.toggle_company_chip(id);
                 }
             }
             KeyCode::Char('t') if key.modifiers.contains(KeyModifiers::CONTROL) => {

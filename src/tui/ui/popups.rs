@@ -54,7 +54,7 @@ pub fn too_small(theme: &Theme, frame: &mut Frame, area: Rect, quit_keys: &str) 
 const POPUP_KEYS: &[(&str, &str)] = &[
     (
         "Enter",
-        "filter bar: keep the filter · picker: filter by the company",
+        "filter bar: keep the filter · picker: add or remove the chip",
     ),
     ("Esc", "filter bar: cancel · popups: close"),
     ("↑ ↓", "picker: move through the companies"),
@@ -130,7 +130,19 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     };
     let rect = centered(area, popup_width, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
+    let typed = picker.input.lines().join(" ");
+    let rows = app.picker_rows(&typed);
+    let selected = picker.selected.min(rows.len().saturating_sub(1));
     let mut block = popup_block(&app.theme, "Companies");
+    // What Enter does to the company under the cursor.
+    if let Some(row) = rows.get(selected) {
+        let enter = if app.company_filter.contains(&row.company) {
+            " Enter removes the chip "
+        } else {
+            " Enter adds a chip "
+        };
+        block = block.title_bottom(Line::styled(enter, app.theme.dim));
+    }
     if trends {
         block = block.title_bottom(
             Line::styled(
@@ -150,10 +162,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     let [input_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     render_input(&app.theme, frame, &picker.input, input_area);
-    let typed = picker.input.lines().join(" ");
-    let rows = app.picker_rows(&typed);
     let height = usize::from(list_area.height);
-    let selected = picker.selected.min(rows.len().saturating_sub(1));
     let offset = selected.saturating_sub(height.saturating_sub(1));
     let width = usize::from(list_area.width);
     let shown = rows.iter().skip(offset).take(height);
@@ -167,6 +176,7 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         0
     };
+    let chips = !app.company_filter.is_empty();
     let mut lines: Vec<Line> = shown
         .enumerate()
         .map(|(i, row)| {
@@ -178,19 +188,28 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
                 String::new()
             };
             let spark_len = spark.chars().count();
-            let room = width.saturating_sub(count_width + spark_len + 1);
+            // With chips, a gutter marks the companies that are one (Enter removes them).
+            let mark = match (chips, app.company_filter.contains(&row.company)) {
+                (false, _) => "",
+                (true, true) => "✓ ",
+                (true, false) => "  ",
+            };
+            let room = width.saturating_sub(mark.width() + count_width + spark_len + 1);
             let name = truncate(app.companies.name(row.company), room);
             // The alias the typed text was found in, when there is room after the name.
             let alias = row.alias.map_or_else(String::new, |alias| {
                 truncate(&format!(" ({alias})"), room.saturating_sub(name.width()))
             });
-            let pad = width.saturating_sub(name.width() + alias.width() + spark_len + count.len());
+            let pad = width.saturating_sub(
+                mark.width() + name.width() + alias.width() + spark_len + count.len(),
+            );
             let style = if offset + i == selected {
                 app.theme.selected_focused
             } else {
                 ratatui::style::Style::default()
             };
             Line::from(vec![
+                Span::styled(mark, app.theme.chip),
                 Span::raw(name),
                 Span::styled(alias, app.theme.dim),
                 Span::raw(" ".repeat(pad)),
