@@ -250,8 +250,8 @@ fn picker_narrows_as_you_type_and_enter_filters_by_the_company() {
     let all = app.picker_rows("");
     assert!(all.len() > 20);
     // Sorted by article count.
-    assert!(all.windows(2).all(|w| w[0].1 >= w[1].1));
-    assert_eq!(app.companies.name(all[0].0), "Amazon");
+    assert!(all.windows(2).all(|w| w[0].count >= w[1].count));
+    assert_eq!(app.companies.name(all[0].company), "Amazon");
     drive(&mut app, &mut t, "amaz<Enter>");
     assert!(matches!(app.overlay, Overlay::None));
     assert_eq!(app.view.len(), 6);
@@ -275,6 +275,145 @@ fn picker_narrows_as_you_type_and_enter_filters_by_the_company() {
     drive(&mut app, &mut t, "<Esc>");
     assert!(app.company_filter.is_empty());
     assert_eq!(app.view.len(), 10);
+}
+
+#[test]
+fn picker_narrows_as_the_cli_looks_companies_up() {
+    let app = sample_app();
+    let first = |typed: &str| {
+        let rows = app.picker_rows(typed);
+        let row = *rows.first().unwrap_or_else(|| panic!("{typed:?}: no row"));
+        (app.companies.name(row.company), row.alias)
+    };
+    // What `--company` finds (CompanyIndex::lookup), typed whole, is the picker's first row.
+    for typed in [
+        "byju's",
+        "BYJU’S",
+        "byjus",
+        "aws",
+        "AWS",
+        "amazon's",
+        "amazon.com",
+        "jd.com",
+        "JD",
+        "the new york times",
+        "New York Times",
+        "  walmart ",
+    ] {
+        let looked_up = app.companies.lookup(typed).map(|id| app.companies.name(id));
+        assert_eq!(Some(first(typed).0), looked_up, "{typed:?}");
+    }
+    assert_eq!(first("byju's"), ("Byju’s", None));
+    // Found by an alias: the row says which.
+    assert_eq!(first("aws"), ("Amazon", Some("AWS")));
+    assert_eq!(first("web serv"), ("Amazon", Some("Amazon Web Services")));
+    assert_eq!(first("amazon.c"), ("Amazon", Some("Amazon.com")));
+    // Parts of names still narrow, beginnings first.
+    assert_eq!(first("the n"), ("The New York Times", None));
+    assert_eq!(first("york"), ("The New York Times", None));
+    assert!(app.picker_rows("zzzz").is_empty());
+}
+
+#[test]
+fn picker_shows_the_alias_it_found_and_enter_filters_by_its_company() {
+    let mut app = sample_app();
+    let mut t = terminal(80, 24);
+    drive(&mut app, &mut t, "caws");
+    let s = common::screen(&t);
+    assert!(s.contains("│Amazon (AWS) "), "{s}");
+    assert!(!s.contains("No companies match"), "{s}");
+    drive(&mut app, &mut t, "<Enter>");
+    assert_eq!(
+        app.company_filter,
+        [app.companies.lookup("Amazon").unwrap()]
+    );
+    assert_eq!(app.view.len(), 6);
+    drive(&mut app, &mut t, "cbyju's<Enter>");
+    assert_eq!(app.company_filter.len(), 2);
+    assert_eq!(app.companies.name(app.company_filter[1]), "Byju’s");
+}
+
+#[test]
+fn enter_in_the_picker_on_a_chosen_company_removes_only_its_chip() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(
+        &mut app,
+        &mut t,
+        "/amazon<Enter>cwalmart<Enter>cgoogle<Enter>",
+    );
+    let walmart = app.companies.lookup("Walmart").unwrap();
+    let google = app.companies.lookup("Google").unwrap();
+    assert_eq!(app.company_filter, [walmart, google]);
+    let both = app.view.clone();
+    drive(&mut app, &mut t, "cwalmart<Enter>");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.company_filter, [google]);
+    assert_eq!(app.message.as_deref(), Some("Removed @Walmart"));
+    // The typed filter stays; the view widens to Google's articles that mention amazon.
+    assert_eq!(app.query, "amazon");
+    assert!(app.view.len() > both.len(), "{:?} vs {both:?}", app.view);
+    assert!(
+        app.view
+            .iter()
+            .all(|a| app.companies.articles_of(google).contains(a))
+    );
+    // Picked again, it is a chip again, after Google.
+    drive(&mut app, &mut t, "cwalmart<Enter>");
+    assert_eq!(app.company_filter, [google, walmart]);
+    assert_eq!(app.view, both);
+}
+
+#[test]
+fn remove_last_company_drops_the_newest_chip_only() {
+    let mut app = sample_app();
+    let mut t = terminal(120, 40);
+    drive(
+        &mut app,
+        &mut t,
+        "u/amazon<Enter>cwalmart<Enter>cgoogle<Enter>",
+    );
+    let walmart = app.companies.lookup("Walmart").unwrap();
+    let selected = app.selected_article();
+    assert!(selected.is_some());
+    app.apply(Action::RemoveLastCompany);
+    assert_eq!(app.company_filter, [walmart]);
+    assert_eq!(app.message.as_deref(), Some("Removed @Google"));
+    assert_eq!(app.query, "amazon");
+    assert!(app.unread_only);
+    // The article selected before is still in the wider view, and still selected.
+    assert_eq!(app.selected_article(), selected);
+    // `C` is the key for it.
+    drive(&mut app, &mut t, "C");
+    assert!(app.company_filter.is_empty());
+    assert_eq!(app.query, "amazon");
+    drive(&mut app, &mut t, "C");
+    assert_eq!(app.message.as_deref(), Some("No company chips to remove"));
+    assert_eq!(app.query, "amazon");
+    // Esc still clears every filter at once.
+    drive(&mut app, &mut t, "cwalmart<Enter><Esc>");
+    assert!(app.company_filter.is_empty() && app.query.is_empty() && !app.unread_only);
+}
+
+#[test]
+fn the_picker_and_the_footer_say_what_enter_and_c_do() {
+    let mut app = sample_app();
+    let mut t = terminal(200, 50);
+    drive(&mut app, &mut t, "c");
+    let s = common::screen(&t);
+    assert!(s.contains("Enter adds a chip"), "{s}");
+    assert!(!s.contains("drop chip"), "no chips, no hint:\n{s}");
+    drive(&mut app, &mut t, "walmart<Enter>");
+    let footer = common::screen(&t).lines().last().unwrap_or("").to_string();
+    assert!(footer.contains(" C drop chip"), "{footer}");
+    drive(&mut app, &mut t, "cwal");
+    let s = common::screen(&t);
+    assert!(s.contains("│✓ Walmart"), "{s}");
+    assert!(s.contains("Enter removes the chip"), "{s}");
+    drive(&mut app, &mut t, "<Esc>?");
+    let s = common::screen(&t);
+    assert!(s.contains("remove the last company chip"), "{s}");
+    assert!(s.contains("picker: add or remove the chip"), "{s}");
 }
 
 #[test]

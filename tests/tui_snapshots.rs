@@ -67,6 +67,17 @@ fn picker_narrowed() {
 }
 
 #[test]
+fn picker_marks_the_chosen_companies() {
+    // Walmart and Google are chips; the cursor is on Google, so Enter would remove it.
+    snapshot("picker_chipped", "cwalmart<Enter>cgoogle<Enter>c<Down>");
+}
+
+#[test]
+fn picker_found_by_an_alias() {
+    snapshot("picker_alias", "caws");
+}
+
+#[test]
 fn filtered_by_a_company() {
     snapshot("company_filter", "camazon<Enter>j");
 }

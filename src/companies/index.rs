@@ -7,13 +7,38 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::kept_scratch;
-use super::known::{KnownCompanies, NameKind, normalize};
+use super::known::{KnownCompanies, NameKind, fold_name, normalize};
 use super::rules::{self, Mention};
 use super::suggest;
 
 /// A company in one [`CompanyIndex`]; known companies keep their id from the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CompanyId(pub u32);
+
+/// How a typed part of a name found a company: see [`CompanyIndex::match_fragment`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FragmentMatch<'a> {
+    /// The name (or the alias) starts with the fragment, rather than merely containing it.
+    pub starts: bool,
+    /// The alias it was found in, as the list writes it, when the name does not contain it.
+    pub alias: Option<&'a str>,
+}
+
+/// A typed part of a company name in the form [`CompanyIndex::match_fragment`] looks for:
+/// folded as [`CompanyIndex::lookup`] folds names (case, dots, the kind of apostrophe,
+/// spaces), and a trailing possessive left off as `lookup` leaves it off.
+pub fn fragment_key(typed: &str) -> String {
+    let key = fold_name(typed.trim());
+    match possessive_stem(&key) {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => key,
+    }
+}
+
+/// `key` without a trailing `'s` or `'`, if it has one.
+fn possessive_stem(key: &str) -> Option<&str> {
+    key.strip_suffix("'s").or_else(|| key.strip_suffix('\''))
+}
 
 /// The companies of a digest. Per-article lists and posting lists are each one flat
 /// vector plus offsets, so 150k articles cost a few MB, not a heap object per article.
@@ -54,10 +79,36 @@ impl CompanyIndex {
     /// Finds a company by name or alias, ignoring case, dots, apostrophe style and a possessive.
     pub fn lookup(&self, name: &str) -> Option<CompanyId> {
         let key = normalize(name.trim());
-        self.lookup_key(&key).or_else(|| {
-            let stem = key.strip_suffix("'s").or_else(|| key.strip_suffix('\''))?;
-            self.lookup_key(stem)
-        })
+        self.lookup_key(&key)
+            .or_else(|| self.lookup_key(possessive_stem(&key)?))
+    }
+
+    /// Whether a company's name, or else one of its aliases, contains `key` (made by
+    /// [`fragment_key`]): narrowing by a typed part of a name finds what the same text
+    /// finds as a whole name in [`lookup`](Self::lookup) (`byju's` finds Byju’s, `aws`
+    /// Amazon). A name or alias that starts with it is preferred.
+    pub fn match_fragment(&self, id: CompanyId, key: &str) -> Option<FragmentMatch<'_>> {
+        let found_in = |name: &str| fold_name(name).find(key).map(|at| at == 0);
+        if let Some(starts) = found_in(self.name(id)) {
+            return Some(FragmentMatch {
+                starts,
+                alias: None,
+            });
+        }
+        // Discovered companies have none: their ids are past the known ones.
+        let mut best: Option<FragmentMatch> = None;
+        for alias in self.known.aliases(id.0) {
+            let Some(starts) = found_in(alias) else {
+                continue;
+            };
+            if best.is_none_or(|b| starts && !b.starts) {
+                best = Some(FragmentMatch {
+                    starts,
+                    alias: Some(alias),
+                });
+            }
+        }
+        best
     }
 
     fn lookup_key(&self, key: &str) -> Option<CompanyId> {

@@ -30,6 +30,9 @@ pub enum NameKind {
 #[derive(Debug, Clone)]
 pub struct KnownCompanies {
     names: Vec<Box<str>>,
+    /// Every other name of a company as written in the list (`AWS` for Amazon), by company
+    /// id: what the reader's picker shows when a name was found by one.
+    aliases: Vec<(u32, Box<str>)>,
     keys: FxHashMap<Box<str>, Entry>,
     /// The most words any key has, so matching knows how far to look ahead.
     max_words: usize,
@@ -143,6 +146,7 @@ impl KnownCompanies {
     pub fn parse(text: &str) -> Self {
         let mut known = KnownCompanies {
             names: Vec::new(),
+            aliases: Vec::new(),
             keys: FxHashMap::default(),
             max_words: 1,
             fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
@@ -228,7 +232,12 @@ impl KnownCompanies {
             return;
         }
         let id = match self.kind(&key) {
-            Some(NameKind::Company { id, .. }) => id,
+            Some(NameKind::Company { id, .. }) => {
+                if self.name(id) != canonical {
+                    self.add_alias(id, canonical);
+                }
+                id
+            }
             _ => {
                 let id = self.names.len() as u32;
                 self.names.push(canonical.into());
@@ -241,8 +250,15 @@ impl KnownCompanies {
             let key = normalize(alias);
             if !key.is_empty() {
                 self.insert_company_key(key, id, ambiguous);
+                self.add_alias(id, alias);
             }
         }
+    }
+
+    /// Keeps `aliases` in id order, so a company's are one slice.
+    fn add_alias(&mut self, id: u32, alias: &str) {
+        let at = self.aliases.partition_point(|&(i, _)| i <= id);
+        self.aliases.insert(at, (id, alias.into()));
     }
 
     fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool) {
@@ -280,6 +296,21 @@ impl KnownCompanies {
         self.names.get(id as usize).map_or("", |n| n)
     }
 
+    /// The other names of a known company, as written in the list, that still name it (a
+    /// later entry, such as the user's file, may have given one to another company).
+    pub fn aliases(&self, id: u32) -> impl Iterator<Item = &str> {
+        let start = self.aliases.partition_point(|&(i, _)| i < id);
+        let end = self.aliases.partition_point(|&(i, _)| i <= id);
+        self.aliases
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, alias)| &**alias)
+            .filter(move |alias| {
+                matches!(self.kind(&normalize(alias)), Some(NameKind::Company { id: i, .. }) if i == id)
+            })
+    }
+
     /// How many known companies there are (their ids are 0..len).
     pub fn len(&self) -> usize {
         self.names.len()
@@ -314,6 +345,14 @@ fn strip_ambiguous(name: &str) -> (&str, bool) {
 pub fn normalize(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     normalize_into(name, &mut key);
+    key
+}
+
+/// [`normalize`] keeping a leading "the ": the form in which a part of a name, as typed,
+/// is looked for in names ("the n" is in "the new york times"; dropped, it would be "n").
+pub fn fold_name(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    fold_name_into(name, &mut key);
     key
 }
 
@@ -358,13 +397,20 @@ pub fn normalize_into(name: &str, key: &mut String) {
 /// [`normalize_into`], saying whether a leading "the " was dropped (then the key's
 /// first word is not the name's first word).
 pub fn normalize_dropping_the(name: &str, key: &mut String) -> bool {
+    fold_name_into(name, key);
+    drop_the(key)
+}
+
+/// [`fold_name`] into a reused buffer: everything [`normalize`] does but drop "the ".
+#[inline]
+fn fold_name_into(name: &str, key: &mut String) {
     key.clear();
     // Most names are plain ASCII words joined by single spaces ("Google", "Best Buy"):
     // one pass over the bytes says so, then they are lower-cased in one go.
     if is_plain(name.as_bytes()) {
         key.push_str(name);
         key.make_ascii_lowercase();
-        return drop_the(key);
+        return;
     }
     // Names with an accent or an apostrophe ("Tomás García", "O’Brien"): ASCII bytes are
     // handled as bytes, only the others decoded.
@@ -401,7 +447,6 @@ pub fn normalize_dropping_the(name: &str, key: &mut String) -> bool {
             }
         }
     }
-    drop_the(key)
 }
 
 /// Drops a leading "the " from a key ("the new york times" = "new york times").
@@ -425,6 +470,56 @@ mod tests {
         assert_eq!(normalize("JD.com"), "jdcom");
         assert_eq!(normalize("The  New York Times"), "new york times");
         assert_eq!(normalize("U.S."), "us");
+    }
+
+    #[test]
+    fn fold_name_is_normalize_keeping_the() {
+        for name in [
+            "Byju’s",
+            "JD.com",
+            "O’Brien \u{0B}’X",
+            "Tomás  GARCÍA",
+            "Google",
+        ] {
+            assert_eq!(fold_name(name), normalize(name), "{name}");
+        }
+        assert_eq!(fold_name("The  New York Times"), "the new york times");
+        assert_eq!(fold_name("the n"), "the n");
+        assert_eq!(normalize("the n"), "n");
+    }
+
+    #[test]
+    fn aliases_are_kept_as_written_by_company() {
+        let known = KnownCompanies::bundled();
+        let Some(NameKind::Company { id, .. }) = known.kind("amazon") else {
+            panic!("amazon is not a company")
+        };
+        let aliases: Vec<&str> = known.aliases(id).collect();
+        assert_eq!(aliases, ["Amazon.com", "Amazon Web Services", "AWS"]);
+        let Some(NameKind::Company { id, .. }) = known.kind("epic games") else {
+            panic!("epic games is not a company")
+        };
+        // The ambiguity marker is not part of the name.
+        assert_eq!(known.aliases(id).collect::<Vec<_>>(), ["Epic"]);
+    }
+
+    #[test]
+    fn an_alias_the_user_gives_to_another_company_leaves_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("companies.json");
+        std::fs::write(
+            &path,
+            r#"{"companies": [{"name": "Initech", "aliases": ["AWS"]}, {"name": "Google", "aliases": ["Goog"]}]}"#,
+        )
+        .unwrap();
+        let known = KnownCompanies::bundled().with_user_file(&path).unwrap();
+        let id_of = |key| match known.kind(key) {
+            Some(NameKind::Company { id, .. }) => id,
+            other => panic!("{key}: {other:?}"),
+        };
+        assert!(!known.aliases(id_of("amazon")).any(|a| a == "AWS"));
+        assert_eq!(known.aliases(id_of("initech")).collect::<Vec<_>>(), ["AWS"]);
+        assert_eq!(known.aliases(id_of("google")).collect::<Vec<_>>(), ["Goog"]);
     }
 
     #[test]

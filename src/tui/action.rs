@@ -29,6 +29,8 @@ actions! {
     ToggleHelp => "toggle_help",
     OpenFilter => "open_filter",
     OpenCompanyPicker => "open_company_picker",
+    /// Drop the company chip added last, keeping the other filters.
+    RemoveLastCompany => "remove_last_company",
     ToggleUnreadOnly => "toggle_unread_only",
     FocusNext => "focus_next",
     FocusPrev => "focus_prev",

@@ -379,6 +379,7 @@ impl App {
                     selected: 0,
                 }))
             }
+            Action::RemoveLastCompany => self.remove_last_company_chip(),
             Action::ToggleUnreadOnly => {
                 self.unread_only = !self.unread_only;
                 self.recompute_view();

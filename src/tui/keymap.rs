@@ -101,6 +101,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Browse,
+        &[ch('C')],
+        Action::RemoveLastCompany,
+        "remove the last company chip",
+        Some("drop chip"),
+    ),
+    bind(
+        Browse,
         &[ch('j'), key(KeyCode::Down)],
         Action::MoveDown,
         "move down / scroll down",

@@ -24,3 +24,4 @@ pub use app::App;
 pub use export::create_export_file;
 pub use launch::launch;
 pub use options::ReaderOptions;
+pub use picker::PickerRow;

@@ -26,7 +26,12 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let block = pane_block(&app.theme, "Dates", focused);
     let inner = block.inner(area);
     let height = usize::from(inner.height);
-    app.date_offset = scroll_offset(app.date_offset, app.date_selected, height);
+    app.date_offset = scroll_offset(
+        app.date_offset,
+        app.date_selected,
+        height,
+        app.days.len() + 1,
+    );
     let width = usize::from(inner.width);
     let rows = (app.date_offset..(app.date_offset + height).min(app.days.len() + 1)).map(|i| {
         let (label, unread, total) = match i

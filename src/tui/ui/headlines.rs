@@ -16,7 +16,12 @@ pub fn render(app: &mut App, frame: &mut Frame, area: Rect) {
     let block = pane_block(&app.theme, &title, focused);
     let inner = block.inner(area);
     let height = usize::from(inner.height);
-    app.headline_offset = scroll_offset(app.headline_offset, app.headline_selected, height);
+    app.headline_offset = scroll_offset(
+        app.headline_offset,
+        app.headline_selected,
+        height,
+        app.view.len(),
+    );
     let width = usize::from(inner.width);
     // Dates only help when the view spans several days.
     let show_dates = app.date_selected == 0 && app.days.len() > 1;

@@ -120,16 +120,46 @@ fn pane_block<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a> {
     ))
 }
 
-/// First visible row so that `selected` stays on screen, moving as little as possible.
-fn scroll_offset(offset: usize, selected: usize, height: usize) -> usize {
+/// First visible row of a list of `len` rows `height` tall, so that `selected` stays on
+/// screen, moving as little as possible. A pane that grew shows as many rows as fit: no
+/// blank rows below the last one while earlier ones are scrolled off the top.
+fn scroll_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
     if height == 0 {
         return 0;
     }
+    let offset = offset.min(len.saturating_sub(height));
     if selected < offset {
         selected
     } else if selected >= offset + height {
         selected + 1 - height
     } else {
         offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_offset;
+
+    #[test]
+    fn scroll_offset_keeps_the_selection_and_fills_the_pane() {
+        // (offset, selected, height, len) -> offset
+        let table = [
+            ((0, 0, 5, 10), 0),
+            ((0, 7, 5, 10), 3), // down past the bottom: the selection is the last row
+            ((3, 4, 5, 10), 3), // within the window: no move
+            ((3, 1, 5, 10), 1), // up past the top: the selection is the first row
+            ((7, 9, 8, 10), 2), // grown from 3 rows to 8: two rows above, none blank below
+            ((7, 9, 40, 10), 0), // grown past the list: everything from the top
+            ((5, 5, 0, 10), 0),
+            ((4, 0, 5, 0), 0), // an empty list
+        ];
+        for ((offset, selected, height, len), want) in table {
+            assert_eq!(
+                scroll_offset(offset, selected, height, len),
+                want,
+                "{offset} {selected} {height} {len}"
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::companies::Timeline;
@@ -53,7 +54,7 @@ pub fn too_small(theme: &Theme, frame: &mut Frame, area: Rect, quit_keys: &str) 
 const POPUP_KEYS: &[(&str, &str)] = &[
     (
         "Enter",
-        "filter bar: keep the filter · picker: filter by the company",
+        "filter bar: keep the filter · picker: add or remove the chip",
     ),
     ("Esc", "filter bar: cancel · popups: close"),
     ("↑ ↓", "picker: move through the companies"),
@@ -63,7 +64,9 @@ const POPUP_KEYS: &[(&str, &str)] = &[
     ("y / n", "confirm or refuse a bulk mark"),
 ];
 
-pub fn help(app: &App, frame: &mut Frame, area: Rect) {
+/// The help overlay. Its scroll is clamped here, where the wrapped height is known: it
+/// stops at the last line, and a taller terminal shows the lines above again.
+pub fn help(app: &mut App, frame: &mut Frame, area: Rect) {
     let Overlay::Help { scroll } = app.overlay else {
         return;
     };
@@ -100,15 +103,17 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
         first(Action::MoveDown),
         first(Action::MoveUp)
     );
-    let rect = centered(area, 90, lines.len() as u16 + 2);
+    let block = popup_block(theme, &title);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let width = 90.min(area.width);
+    let rows = text.line_count(width.saturating_sub(2));
+    let rect = centered(area, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    let inner = usize::from(rect.height.saturating_sub(2));
+    let max_scroll = u16::try_from(rows.saturating_sub(inner)).unwrap_or(u16::MAX);
+    let scroll = scroll.min(max_scroll);
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(popup_block(theme, &title))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        rect,
-    );
+    frame.render_widget(text.block(block).scroll((scroll, 0)), rect);
+    app.overlay = Overlay::Help { scroll };
 }
 
 pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
@@ -125,7 +130,19 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     };
     let rect = centered(area, popup_width, area.height.saturating_sub(4).max(8));
     frame.render_widget(Clear, rect);
+    let typed = picker.input.lines().join(" ");
+    let rows = app.picker_rows(&typed);
+    let selected = picker.selected.min(rows.len().saturating_sub(1));
     let mut block = popup_block(&app.theme, "Companies");
+    // What Enter does to the company under the cursor.
+    if let Some(row) = rows.get(selected) {
+        let enter = if app.company_filter.contains(&row.company) {
+            " Enter removes the chip "
+        } else {
+            " Enter adds a chip "
+        };
+        block = block.title_bottom(Line::styled(enter, app.theme.dim));
+    }
     if trends {
         block = block.title_bottom(
             Line::styled(
@@ -145,16 +162,13 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     let [input_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     render_input(&app.theme, frame, &picker.input, input_area);
-    let typed = picker.input.lines().join(" ");
-    let rows = app.picker_rows(&typed);
     let height = usize::from(list_area.height);
-    let selected = picker.selected.min(rows.len().saturating_sub(1));
     let offset = selected.saturating_sub(height.saturating_sub(1));
     let width = usize::from(list_area.width);
     let shown = rows.iter().skip(offset).take(height);
     let count_width = shown
         .clone()
-        .map(|r| group_digits(r.1).len())
+        .map(|r| group_digits(r.count).len())
         .max()
         .unwrap_or(0);
     let spark_width = if trends {
@@ -162,29 +176,42 @@ pub fn picker(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         0
     };
+    let chips = !app.company_filter.is_empty();
     let mut lines: Vec<Line> = shown
         .enumerate()
-        .map(|(i, (id, count))| {
-            let count = group_digits(*count);
+        .map(|(i, row)| {
+            let count = group_digits(row.count);
             let spark = if spark_width > 0 {
-                let counts = resample(&timeline.company(&app.companies, *id), spark_width);
+                let counts = resample(&timeline.company(&app.companies, row.company), spark_width);
                 format!("{} ", sparkline(&counts))
             } else {
                 String::new()
             };
             let spark_len = spark.chars().count();
-            let name = truncate(
-                app.companies.name(*id),
-                width.saturating_sub(count_width + spark_len + 1),
+            // With chips, a gutter marks the companies that are one (Enter removes them).
+            let mark = match (chips, app.company_filter.contains(&row.company)) {
+                (false, _) => "",
+                (true, true) => "✓ ",
+                (true, false) => "  ",
+            };
+            let room = width.saturating_sub(mark.width() + count_width + spark_len + 1);
+            let name = truncate(app.companies.name(row.company), room);
+            // The alias the typed text was found in, when there is room after the name.
+            let alias = row.alias.map_or_else(String::new, |alias| {
+                truncate(&format!(" ({alias})"), room.saturating_sub(name.width()))
+            });
+            let pad = width.saturating_sub(
+                mark.width() + name.width() + alias.width() + spark_len + count.len(),
             );
-            let pad = width.saturating_sub(name.chars().count() + spark_len + count.len());
             let style = if offset + i == selected {
                 app.theme.selected_focused
             } else {
                 ratatui::style::Style::default()
             };
             Line::from(vec![
+                Span::styled(mark, app.theme.chip),
                 Span::raw(name),
+                Span::styled(alias, app.theme.dim),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(spark, app.theme.sparkline),
                 Span::styled(count, app.theme.counts),

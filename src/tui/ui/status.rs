@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::state::Persistence;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Stage, group_digits};
 use crate::tui::keymap::key_label;
 
@@ -82,6 +83,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let (Some(hint), Some(key)) = (b.hint, keys.first()) else {
             continue;
         };
+        // A key that would do nothing now is not worth the room.
+        if b.action == Action::RemoveLastCompany && app.company_filter.is_empty() {
+            continue;
+        }
         let key = format!(" {} ", key_label(key));
         let w = key.width() + hint.width() + 1;
         if used + hints_width + w + 2 > usize::from(area.width) {
