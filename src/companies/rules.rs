@@ -2192,10 +2192,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         !comma && !item.possessive && a0_bits & PERSON != 0 && is_one_of(a0, EMPLOYER_TITLES);
     // Person. Not after "said" with more of the clause to come ("Ortega said Ferngrove
     // plans to expand"): only a name the sentence ends on or sets off is the speaker.
-    if b0_bits & (PERSON | ROLE) == PERSON
-        && !employer
-        && !(reports(b0) && !comma && !a0.is_empty())
-    {
+    let reported_clause = reports(b0) && !comma && !a0.is_empty();
+    if b0_bits & (PERSON | ROLE) == PERSON && !employer && !reported_clause {
         item.person = true;
     }
     // Company.
@@ -3270,12 +3268,9 @@ mod tests {
             && !item.possessive
             && after.is(0, PERSON)
             && is_one_of(after.word(0), EMPLOYER_TITLES);
+        let reported_clause = reports(before.word(0)) && !comma && !after.word(0).is_empty();
         // Person.
-        if before.is(0, PERSON)
-            && !before.is(0, ROLE)
-            && !employer
-            && !(reports(before.word(0)) && !comma && !after.word(0).is_empty())
-        {
+        if before.is(0, PERSON) && !before.is(0, ROLE) && !employer && !reported_clause {
             item.person = true;
         }
         if employer {
