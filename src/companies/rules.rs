@@ -2192,8 +2192,7 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         !comma && !item.possessive && a0_bits & PERSON != 0 && is_one_of(a0, EMPLOYER_TITLES);
     // Person. Not after "said" with more of the clause to come ("Ortega said Ferngrove
     // plans to expand"): only a name the sentence ends on or sets off is the speaker.
-    let reported_clause = reports(b0) && !comma && !a0.is_empty();
-    if b0_bits & (PERSON | ROLE) == PERSON && !employer && !reported_clause {
+    if b0_bits & (PERSON | ROLE) == PERSON && !employer && !reported_clause(b0, comma, a0) {
         item.person = true;
     }
     // Company.
@@ -2334,9 +2333,10 @@ fn read_on_before(item: &mut Item, b0: &str, mut before: Context<WordsBefore<'_>
     }
 }
 
-/// Whether `word` reports speech ("said X"): the name after it may be the speaker.
-fn reports(word: &str) -> bool {
-    is_one_of(word, &["said", "says"])
+/// Whether a name after `before` opens a reported clause ("said Ferngrove plans"): after
+/// "said" with a word after the name and no comma, the name is not the speaker.
+fn reported_clause(before: &str, comma: bool, after: &str) -> bool {
+    !comma && !after.is_empty() && is_one_of(before, &["said", "says"])
 }
 
 /// "state-owned BAIC", "family-controlled X".
@@ -3268,9 +3268,12 @@ mod tests {
             && !item.possessive
             && after.is(0, PERSON)
             && is_one_of(after.word(0), EMPLOYER_TITLES);
-        let reported_clause = reports(before.word(0)) && !comma && !after.word(0).is_empty();
         // Person.
-        if before.is(0, PERSON) && !before.is(0, ROLE) && !employer && !reported_clause {
+        if before.is(0, PERSON)
+            && !before.is(0, ROLE)
+            && !employer
+            && !reported_clause(before.word(0), comma, after.word(0))
+        {
             item.person = true;
         }
         if employer {
