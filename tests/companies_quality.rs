@@ -152,6 +152,13 @@ fn lookup_honours_case_aliases_and_possessives() {
     let osmo_articles = index.articles_of(index.lookup("osmo").unwrap());
     assert!(!osmo_articles.is_empty());
     assert_eq!(index.lookup("Nick Clegg"), None);
+    // A legal or corporate form after the name it goes by.
+    let amazon = index.lookup("amazon");
+    assert_eq!(index.lookup("Amazon Holdings"), amazon);
+    assert_eq!(index.lookup("Amazon.com Inc."), amazon);
+    assert_eq!(index.lookup("Osmo Technologies"), index.lookup("osmo"));
+    assert_eq!(index.lookup("Amazon Prime"), None);
+    assert_eq!(index.lookup("Holdings"), None);
 }
 
 #[test]

@@ -40,6 +40,33 @@ fn possessive_stem(key: &str) -> Option<&str> {
     key.strip_suffix("'s").or_else(|| key.strip_suffix('\''))
 }
 
+/// Words a company's legal or corporate name adds to the name it goes by ("Tencent
+/// Holdings", "Palantir Technologies", "Horizon Peak Acquisition Corp").
+const LEGAL_FORMS: &[&str] = &[
+    "holdings",
+    "group",
+    "technologies",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+];
+
+/// `key` without a last word that is a legal form, if it ends in one after another word.
+fn legal_form_stem(key: &str) -> Option<&str> {
+    let (stem, last) = key.rsplit_once(' ')?;
+    LEGAL_FORMS.contains(&last).then_some(stem)
+}
+
 /// The companies of a digest. Per-article lists and posting lists are each one flat
 /// vector plus offsets, so 150k articles cost a few MB, not a heap object per article.
 #[derive(Debug, Clone)]
@@ -81,6 +108,7 @@ impl CompanyIndex {
         let key = normalize(name.trim());
         self.lookup_key(&key)
             .or_else(|| self.lookup_key(possessive_stem(&key)?))
+            .or_else(|| self.lookup_key(legal_form_stem(&key)?))
     }
 
     /// Whether a company's name, or else one of its aliases, contains `key` (made by

@@ -938,8 +938,15 @@ fn stretch_facts(
     StretchFacts {
         dropped_the,
         last_suffix_word,
-        // A one-word stretch is judged on its word's meaning (see `record_stretch`).
-        kind_rejects: words > 1 && never_company(known.kind(key)),
+        // A one-word stretch is judged on its word's meaning (see `record_stretch`); a
+        // longer one on the whole name's, or on an institution's noun it ends with
+        // ("Carnegie Mellon University", "Linux Foundation").
+        kind_rejects: words > 1
+            && (never_company(known.kind(key))
+                || is_one_of(
+                    key.get(key.len() - last_len..).unwrap_or(""),
+                    INSTITUTION_NOUNS,
+                )),
         // Fewer than two chars, or digits only.
         short_or_digits: key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
         last_len,
@@ -1163,6 +1170,12 @@ const ROLE_NOUNS: &[&str] = &[
     "grocers",
     "distributor",
     "distributors",
+    "custodian",
+    "custodians",
+    "processor",
+    "processors",
+    "broker",
+    "brokers",
 ];
 
 /// Nouns that say the name next to them is a person ("Pramod Sharma, CEO of Osmo").
@@ -1428,6 +1441,7 @@ const BY_VERBS: &[&str] = &[
     "developed",
     "built",
     "offered",
+    "compiled",
 ];
 
 /// Verbs directly before a name that make it a company ("acquired Osmo", "backs Argent").
@@ -1482,6 +1496,7 @@ const DEAL_PAIRS: &[(&str, &str)] = &[
     ("pressure", "from"),
     ("competitors", "like"),
     ("rivals", "like"),
+    ("data", "from"),
 ];
 
 /// The first words of [`DEAL_PAIRS`], as a lexicon list.
@@ -2895,6 +2910,36 @@ mod tests {
             "Lina Khan, a prominent critic of big tech, was sworn in.",
         ] {
             assert_eq!(companies(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn data_providers_and_institutions() {
+        for (text, name) in [
+            (
+                "The total was $4 billion, according to data compiled by Dealogic.",
+                "Dealogic",
+            ),
+            ("Funding rose, according to data from Dealroom.", "Dealroom"),
+            (
+                "Assets sit with Meridian Custody, a Singapore-based custodian.",
+                "Meridian Custody",
+            ),
+        ] {
+            assert!(companies(text).contains(&name.to_string()), "{text}");
+        }
+        // A name ending in an institution's noun is not a company, whatever its context.
+        for text in [
+            "The spinout was backed by Carnegie Mellon University last year.",
+            "Funding came from investors including Google and the Gates Foundation.",
+        ] {
+            let found = companies(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|n| n.ends_with("University") || n.ends_with("Foundation")),
+                "{text}: {found:?}"
+            );
         }
     }
 
