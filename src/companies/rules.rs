@@ -668,6 +668,27 @@ fn split_long_run(
         {
             matched = Some((i, id, ambiguous));
         }
+        // "Lockheed Martin Ventures", "Samsung Catalyst Fund": a known company's name
+        // that goes on to an investment arm's noun names that arm, a company of its own
+        // (as the list keeps Intel Capital apart from Intel).
+        if let Some((j, _, _)) = matched
+            && let Some(end) = arm_after(text, run_words, j)
+        {
+            close!(i, false);
+            stretch = Some((i, None));
+            let pushed = items.len();
+            close!(end + 1, false);
+            if items.len() > pushed
+                && let Some(item) = items.last_mut()
+                && matches!(item.what, What::Stretch { .. })
+            {
+                item.company = true;
+            }
+            prev_name = true;
+            prev_first_name = false;
+            i = end + 1;
+            continue;
+        }
         if let Some((j, id, ambiguous)) = matched {
             close!(i, false);
             let last = run_words[j];
@@ -805,6 +826,39 @@ fn close_stretch(
             legal_suffix_follows,
         );
     }
+}
+
+/// Nouns that end the name of an investment arm ("Cigna Ventures", "SoftBank Vision Fund").
+const ARM_NOUNS: &[&str] = &["ventures", "capital", "fund", "investors", "investments"];
+
+/// Where the name of an investment arm ends, if the words after a known company's last
+/// word `j` (at most three, joined by spaces, none possessive but maybe the last) end in
+/// one of [`ARM_NOUNS`] and none of them is before it.
+fn arm_after(text: &str, run_words: &[Word], j: usize) -> Option<usize> {
+    if run_words.get(j)?.possessive {
+        return None;
+    }
+    for k in j + 1..(j + 4).min(run_words.len()) {
+        let w = run_words.get(k)?;
+        let before = run_words.get(k - 1)?;
+        // One space between the words, after no full stop ("JD.com. Sequoia Capital": the
+        // scan keeps a dot that may end an abbreviation in the word).
+        let gap = text
+            .as_bytes()
+            .get(before.end as usize - 1..w.start as usize);
+        if w.joiner != Joiner::Space
+            || !gap.is_some_and(|g| g.len() == 2 && g[0] != b'.' && g[1] == b' ')
+        {
+            return None;
+        }
+        if is_one_of(text.get(w.start as usize..w.end as usize)?, ARM_NOUNS) {
+            return Some(k);
+        }
+        if w.possessive {
+            return None;
+        }
+    }
+    None
 }
 
 /// [`close_stretch`] for an open stretch: words `from..to` of the run become an item.
@@ -2910,6 +2964,25 @@ mod tests {
             "Lina Khan, a prominent critic of big tech, was sworn in.",
         ] {
             assert_eq!(companies(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_known_name_going_on_to_an_arm_names_the_arm() {
+        let text = "Backers Lockheed Martin Ventures and Samsung Catalyst Fund joined.";
+        assert_eq!(
+            companies(text),
+            ["Lockheed Martin Ventures", "Samsung Catalyst Fund"]
+        );
+        // Not across a full stop, nor for a name the list knows whole.
+        for (text, expected) in [
+            (
+                "The round was led by JD.com. Sequoia Capital also joined.",
+                vec!["JD.com", "Sequoia"],
+            ),
+            ("Intel Capital led the round.", vec!["Intel Capital"]),
+        ] {
+            assert_eq!(companies(text), expected, "{text}");
         }
     }
 
