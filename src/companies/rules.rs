@@ -689,6 +689,21 @@ fn split_long_run(
             i = end + 1;
             continue;
         }
+        // "games such as Honor of Kings": a name that is also a word, going on to "of" and
+        // another capitalised word, is part of a title, not the company.
+        if let Some((j, _, true)) = matched
+            && run_words.get(j + 1).is_some_and(|w| w.joiner == Joiner::Of)
+        {
+            close!(i, false);
+            items.push(Item {
+                what: What::Rejected,
+                ..Item::known(&w, &run_words[j], 0, false, false)
+            });
+            prev_name = true;
+            prev_first_name = false;
+            i = j + 1;
+            continue;
+        }
         if let Some((j, id, ambiguous)) = matched {
             close!(i, false);
             let last = run_words[j];
@@ -2973,6 +2988,10 @@ mod tests {
         assert_eq!(
             companies(text),
             ["Lockheed Martin Ventures", "Samsung Catalyst Fund"]
+        );
+        assert_eq!(
+            companies("It added checks to games such as Honor of Kings."),
+            Vec::<String>::new()
         );
         // Not across a full stop, nor for a name the list knows whole.
         for (text, expected) in [
