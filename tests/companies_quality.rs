@@ -92,41 +92,6 @@ fn sample_precision_and_recall_reach_095() {
 }
 
 #[test]
-fn unseen_precision_and_recall_reach_095() {
-    let loaded = load_paths(&[fixture("unseen.txt")]).unwrap();
-    assert!(loaded.warnings.is_empty());
-    let s = score(&loaded.digest, "unseen-labels.json");
-    println!(
-        "unseen: precision {:.3} recall {:.3}\n{}",
-        s.precision, s.recall, s.report
-    );
-    // First run, untuned: precision 0.966, recall 0.840; after the first helper's fixes
-    // 0.978 / 0.880; after general context rules 0.990 / 0.960; with eight well-known
-    // names added to the list 1.000 / 0.980. Still missed: "iwoca" (lower case, never a
-    // candidate) and Twitter written as "X" (one letter).
-    assert!(s.precision >= 0.95 && s.recall >= 0.95, "{}", s.report);
-}
-
-/// A third set, written and labelled after the unseen set's fixes and committed before
-/// the recognizer first ran on it.
-#[test]
-fn third_set_precision_and_recall_reach_095() {
-    let loaded = load_paths(&[fixture("third.txt")]).unwrap();
-    assert!(loaded.warnings.is_empty());
-    let s = score(&loaded.digest, "third-labels.json");
-    println!(
-        "third: precision {:.3} recall {:.3}\n{}",
-        s.precision, s.recall, s.report
-    );
-    // First run, untuned: precision 0.965, recall 0.922. Then four general rules (a role
-    // noun opening a sentence, "X of <place>" is an institution, "state-owned X",
-    // "X, which it acquired") gave 0.977 / 0.956, and five list entries (PDD Holdings as
-    // Pinduoduo's alias, Lazada, Rite Aid, TrendForce, HuffPost) 0.989 / 1.000. The one
-    // false positive left is CBS, which the labels leave out as an asset of Paramount.
-    assert!(s.precision >= 0.95 && s.recall >= 0.95, "{}", s.report);
-}
-
-#[test]
 fn exactly_six_sample_articles_mention_amazon() {
     let digest = load_sample().digest;
     let index = CompanyIndex::build(&digest, &KnownCompanies::bundled());
@@ -181,40 +146,13 @@ fn mentions_give_byte_ranges_of_names_in_a_paragraph() {
     );
 }
 
-/// A fourth set, written and labelled blind by a helper after the acceptance run that
-/// found sentence-opening plurals and pronouns taken for companies, and committed
-/// before the recognizer first ran on it.
-#[test]
-fn fourth_set_precision_and_recall_reach_095() {
-    // First run, untuned: precision 0.932, recall 0.857. Four of the misses were one rule
-    // ("said Hearthly CEO Marcus Bell" marked the startup a person); with it, "said"
-    // before a reported clause, three role and staff nouns, and ten list entries (Splunk,
-    // SumUp, Giant Eagle...): 1.000 / 0.982. Still missed: Briter Bridges ("data
-    // compiled by Briter Bridges") and Cruise opening a sentence ("Cruise, meanwhile,
-    // has been testing").
-
-    let loaded = load_paths(&[fixture("fourth.txt")]).unwrap();
+/// Scores a labelled set from `tests/fixtures/companies/` and holds it to `floor`
+/// (precision, recall). Each set was written and labelled blind, and committed before the
+/// recognizer first ran on it; its test says what it scored then and since.
+fn labelled_set(name: &str, floor: (f64, f64)) {
+    let loaded = load_paths(&[fixture(&format!("{name}.txt"))]).unwrap();
     assert!(loaded.warnings.is_empty());
-    let s = score(&loaded.digest, "fourth-labels.json");
-    println!(
-        "fourth: precision {:.3} recall {:.3}\n{}",
-        s.precision, s.recall, s.report
-    );
-    assert!(s.precision >= 0.95 && s.recall >= 0.95, "{}", s.report);
-}
-
-/// The fifth and sixth sets: written and labelled blind by two more helpers after the
-/// fourth set's fixes, and committed before the recognizer first ran on them. **They do
-/// not reach the 0.95 bar**: first run, fifth 0.857 / 0.800, sixth 0.921 / 0.872 (strict
-/// names: "Tencent Holdings" labelled and "Tencent" found is a miss and a false positive,
-/// as "Sequoia Capital India" against "Sequoia"). No rule or list entry has been tuned
-/// on them yet; these tests hold today's figures as a floor, so a change that loses
-/// ground on text it was not developed on fails here. Raise the floors as the
-/// recognizer improves, and judge the 0.95 bar on a set written after the tuning.
-fn blind_set(name: &str, labels: &str, floor: (f64, f64)) {
-    let loaded = load_paths(&[fixture(name)]).unwrap();
-    assert!(loaded.warnings.is_empty());
-    let s = score(&loaded.digest, labels);
+    let s = score(&loaded.digest, &format!("{name}-labels.json"));
     println!(
         "{name}: precision {:.3} recall {:.3}\n{}",
         s.precision, s.recall, s.report
@@ -228,12 +166,67 @@ fn blind_set(name: &str, labels: &str, floor: (f64, f64)) {
     );
 }
 
+/// First run, untuned: precision 0.966, recall 0.840; after the first helper's fixes
+/// 0.978 / 0.880; after general context rules 0.990 / 0.960; with eight well-known names
+/// added to the list 1.000 / 0.980. Still missed: "iwoca" (lower case, never a
+/// candidate) and Twitter written as "X" (one letter).
 #[test]
-fn fifth_blind_set_holds_its_first_run_figures() {
-    blind_set("fifth.txt", "fifth-labels.json", (0.857, 0.800));
+fn unseen_set_reaches_095() {
+    labelled_set("unseen", (0.95, 0.95));
+}
+
+/// Written after the unseen set's fixes. First run, untuned: precision 0.965, recall
+/// 0.922. Then four general rules (a role noun opening a sentence, "X of <place>" is an
+/// institution, "state-owned X", "X, which it acquired") gave 0.977 / 0.956, and five
+/// list entries (PDD Holdings as Pinduoduo's alias, Lazada, Rite Aid, TrendForce,
+/// HuffPost) 0.989 / 1.000. The one false positive left is CBS, which the labels leave
+/// out as an asset of Paramount.
+#[test]
+fn third_set_reaches_095() {
+    labelled_set("third", (0.95, 0.95));
+}
+
+/// Written after an acceptance run found sentence-opening plurals and pronouns taken for
+/// companies, with such traps embedded. First run: precision 0.932, recall 0.857. Four
+/// of the misses were one rule ("said Hearthly CEO Marcus Bell" marked the startup a
+/// person); with it, "said" before a reported clause, three role and staff nouns and ten
+/// list entries: 1.000 / 0.982. Still missed: Briter Bridges ("data compiled by Briter
+/// Bridges") and Cruise opening a sentence ("Cruise, meanwhile, has been testing").
+#[test]
+fn fourth_set_reaches_095() {
+    labelled_set("fourth", (0.95, 0.95));
+}
+
+/// Written after the fourth set's fixes. First run: fifth 0.857 / 0.800, sixth 0.921 /
+/// 0.872. Tuned on since (institutions, "data compiled by X", lookup through legal
+/// forms, ~530 list entries, investment arms): fifth 0.941 / 0.933, sixth 0.978 /
+/// 0.992. The fifth still splits "Keefe, Bruyette & Woods" at its comma and takes
+/// "Sequoia Capital India" for Sequoia.
+#[test]
+fn fifth_set_holds_its_tuned_figures() {
+    labelled_set("fifth", (0.94, 0.93));
 }
 
 #[test]
-fn sixth_blind_set_holds_its_first_run_figures() {
-    blind_set("sixth.txt", "sixth-labels.json", (0.920, 0.872));
+fn sixth_set_reaches_095() {
+    labelled_set("sixth", (0.95, 0.95));
+}
+
+/// **The 0.95 bar is not met on text gazette was not tuned on.** Written after all of
+/// the above and first run on the final tagger of that round: seventh 0.838 / 0.790,
+/// eighth 0.947 / 0.851 (strict names). Counting a subsidiary or unit labelled by its
+/// full name and found as its parent as a match ("HSBC UK" / HSBC, "Google Cloud" /
+/// Google), 0.923 / 0.870 and 0.977 / 0.878: the shortfall is recall, companies the list
+/// lacks (Alstom, Bradesco, Greycroft, Wondery) and new names in weak contexts, and
+/// people with names the first-name list does not hold ("Chidinma Eze"). Not tuned on:
+/// held to their first-run figures, so a change that loses ground on text it was not
+/// developed on fails here.
+#[test]
+fn seventh_set_holds_its_first_run_figures() {
+    labelled_set("seventh", (0.838, 0.789));
+}
+
+#[test]
+fn eighth_set_holds_its_first_run_figures() {
+    labelled_set("eighth", (0.947, 0.851));
 }
