@@ -44,6 +44,8 @@ fn possessive_stem(key: &str) -> Option<&str> {
 /// Holdings", "Palantir Technologies", "Horizon Peak Acquisition Corp").
 const LEGAL_FORMS: &[&str] = &[
     "holdings",
+    "holding",
+    "financial",
     "group",
     "technologies",
     "inc",
@@ -61,10 +63,19 @@ const LEGAL_FORMS: &[&str] = &[
     "gmbh",
 ];
 
-/// `key` without a last word that is a legal form, if it ends in one after another word.
+/// `key` without the legal forms it ends in ("mizuho financial group"), if it ends in one
+/// after another word.
 fn legal_form_stem(key: &str) -> Option<&str> {
-    let (stem, last) = key.rsplit_once(' ')?;
-    LEGAL_FORMS.contains(&last).then_some(stem)
+    let (mut stem, last) = key.rsplit_once(' ')?;
+    if !LEGAL_FORMS.contains(&last) {
+        return None;
+    }
+    while let Some((rest, last)) = stem.rsplit_once(' ')
+        && LEGAL_FORMS.contains(&last)
+    {
+        stem = rest;
+    }
+    Some(stem)
 }
 
 /// The companies of a digest. Per-article lists and posting lists are each one flat

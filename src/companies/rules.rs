@@ -442,6 +442,8 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
     // written), and whether it is an owner ("Walmart-owned"). Two flags and one end,
     // not an `Option` of its end for each rule: fewer registers for the loop.
     let (mut after_known, mut after_owner) = (false, false);
+    // Whether the item before was joined to its list by "and", "or" or the like.
+    let mut after_final_join = false;
     joins.clear();
     for (k, item) in items.iter_mut().enumerate() {
         let plain_known = matches!(item.what, What::Known { .. }) && !item.possessive;
@@ -475,7 +477,15 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
             item.company = true;
         }
         if joins_after(bytes, prev_end, item.start) {
-            joins.push(k as u32);
+            // "Founded by Chidinma Eze and Olumide Bankole, Kobofy offers…": a list ends
+            // at its "and", so a comma after the item it joined opens something else.
+            let gap = bytes.get(prev_end..item.start).unwrap_or_default();
+            if !(gap == b", " && after_final_join) {
+                joins.push(k as u32);
+            }
+            after_final_join = gap != b", ";
+        } else {
+            after_final_join = false;
         }
         prev_end = item.poss_end;
         after_known = plain_known;
@@ -731,7 +741,12 @@ fn split_long_run(
             && facts.is_unknown()
             && spelling & memo::ROLE != 0
             && run.sentence_start(text, words);
-        if facts.is_word_or_ignored() || role_opener || legal {
+        // "Lumora AI", "Inflection AI": "AI" ends many a startup's name, though alone it
+        // is a word.
+        let ai_ends_name = stretch.is_some()
+            && w.joiner == Joiner::Space
+            && text.get(start..w.end as usize) == Some("AI");
+        if (facts.is_word_or_ignored() || role_opener || legal) && !ai_ends_name {
             close!(i, legal);
             prev_name = false;
             prev_first_name = false;
@@ -1129,6 +1144,10 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "aerospace",
     "biosciences",
     "insurance",
+    "advisory",
+    "advisors",
+    "advisers",
+    "mobility",
 ];
 
 /// Nouns that say the name next to them is a business ("retailer Suning", "X, a startup").
@@ -1241,6 +1260,9 @@ const ROLE_NOUNS: &[&str] = &[
     "distributors",
     "custodian",
     "custodians",
+    "arm",
+    "unit",
+    "division",
     "processor",
     "processors",
     "broker",
@@ -1307,6 +1329,10 @@ const PERSON_NOUNS: &[&str] = &[
     "says",
     "actor",
     "actress",
+    "lord",
+    "lady",
+    "dame",
+    "baroness",
     "singer",
     "politician",
     "judge",
@@ -1690,6 +1716,8 @@ const LINKS: &[&str] = &[
     "of",
     "off",
     "to",
+    "include",
+    "includes",
 ];
 
 /// First words after ", " that the appositive rules read on from ("X, a startup",
@@ -2332,7 +2360,7 @@ fn read_on_after(item: &mut Item, mode: Mode, mut after: Context<WordsAfter<'_>>
                 if after.word(k).is_empty() || after.is(k, APPOSITIVE_STOP) {
                     break;
                 }
-                if after.is(k, ROLE) {
+                if after.is(k, ROLE) || managing_business(after.word(k - 1), after.word(k)) {
                     item.company = true;
                     break;
                 }
@@ -2411,6 +2439,14 @@ fn read_on_before(item: &mut Item, b0: &str, mut before: Context<WordsBefore<'_>
     {
         item.company = true;
     }
+    // "Recent investments include Ledgerly", "Customers include Barclays".
+    if is_one_of(b0, &["include", "includes", "including"]) && is_one_of(b1, HOLDINGS_NOUNS) {
+        item.company = true;
+    }
+    // "founded by Chidinma Eze": founders are people.
+    if b0 == "by" && is_one_of(b1, FOUNDED) {
+        item.person = true;
+    }
     // Place.
     if b0 == "in" && is_one_of(b1, &["based", "headquartered"]) {
         item.place = true;
@@ -2422,6 +2458,31 @@ fn read_on_before(item: &mut Item, b0: &str, mut before: Context<WordsBefore<'_>
 fn reported_clause(before: &str, comma: bool, after: &str) -> bool {
     !comma && !after.is_empty() && is_one_of(before, &["said", "says"])
 }
+
+/// "an asset manager", "a hedge fund manager": a business, though a manager is a person.
+fn managing_business(before: &str, noun: &str) -> bool {
+    is_one_of(noun, &["manager", "managers"])
+        && is_one_of(
+            before,
+            &["asset", "fund", "investment", "wealth", "money", "hedge"],
+        )
+}
+
+/// Nouns for what a business holds or serves, before "include": "investments include X".
+const HOLDINGS_NOUNS: &[&str] = &[
+    "investments",
+    "portfolio",
+    "customers",
+    "clients",
+    "backers",
+    "investors",
+    "partners",
+    "rivals",
+    "competitors",
+];
+
+/// Verbs that, before "by", name the founders of something: people.
+const FOUNDED: &[&str] = &["founded", "co-founded", "cofounded"];
 
 /// "state-owned BAIC", "family-controlled X".
 fn is_owned_by(b0: &str) -> bool {
@@ -2602,6 +2663,8 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "Hospital",
     "Stadium",
     "Arena",
+    "Center",
+    "Centre",
     "Party",
 ];
 
@@ -3002,6 +3065,54 @@ mod tests {
             ("Intel Capital led the round.", vec!["Intel Capital"]),
         ] {
             assert_eq!(companies(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn context_rules_from_the_seventh_and_eighth_sets() {
+        for (text, name) in [
+            (
+                "Recent investments include Ledgerly, which automates accounting.",
+                "Ledgerly",
+            ),
+            (
+                "Customers include Brightwater Capital, a Boston-based asset manager.",
+                "Brightwater Capital",
+            ),
+            (
+                "NVentures, the venture capital arm of Nvidia, joined.",
+                "NVentures",
+            ),
+            (
+                "Lumora AI, a San Francisco start-up, trains models.",
+                "Lumora AI",
+            ),
+            (
+                "The retailer appointed Interpath Advisory as administrators.",
+                "Interpath Advisory",
+            ),
+        ] {
+            assert!(
+                companies(text).contains(&name.to_string()),
+                "{text}: {:?}",
+                companies(text)
+            );
+        }
+        for text in [
+            "Founded by Chidinma Eze and Olumide Bankole, Kobofy offers loans.",
+            "The event was at the Barclays Center in Brooklyn.",
+            "Next, the retailer led by Lord Wolfson, is interested.",
+            "In Maharashtra, a startup is betting on farmers.",
+        ] {
+            let found = companies(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|n| ["Eze", "Bankole", "Barclays", "Wolfson", "Maharashtra"]
+                        .iter()
+                        .any(|bad| n.contains(bad))),
+                "{text}: {found:?}"
+            );
         }
     }
 
@@ -3430,7 +3541,7 @@ mod tests {
                     if after.word(k).is_empty() || after.is(k, APPOSITIVE_STOP) {
                         break;
                     }
-                    if after.is(k, ROLE) {
+                    if after.is(k, ROLE) || managing_business(after.word(k - 1), after.word(k)) {
                         item.company = true;
                         break;
                     }
@@ -3521,6 +3632,13 @@ mod tests {
                 || (b0 == "as" && b1 == "such" && before.is(2, ROLE))
             {
                 item.company = true;
+            }
+            if is_one_of(b0, &["include", "includes", "including"]) && is_one_of(b1, HOLDINGS_NOUNS)
+            {
+                item.company = true;
+            }
+            if b0 == "by" && is_one_of(b1, FOUNDED) {
+                item.person = true;
             }
             // Place.
             if b0 == "in" && is_one_of(b1, &["based", "headquartered"]) {
