@@ -63,19 +63,14 @@ const LEGAL_FORMS: &[&str] = &[
     "gmbh",
 ];
 
-/// `key` without the legal forms it ends in ("mizuho financial group"), if it ends in one
-/// after another word.
-fn legal_form_stem(key: &str) -> Option<&str> {
-    let (mut stem, last) = key.rsplit_once(' ')?;
-    if !LEGAL_FORMS.contains(&last) {
-        return None;
-    }
-    while let Some((rest, last)) = stem.rsplit_once(' ')
-        && LEGAL_FORMS.contains(&last)
-    {
-        stem = rest;
-    }
-    Some(stem)
+/// `key` without one, then two… of the legal forms it ends in ("vizio holding corp":
+/// "vizio holding", then "vizio"), never down to nothing.
+fn legal_form_stems(key: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(key), |stem| {
+        let (rest, last) = stem.rsplit_once(' ')?;
+        LEGAL_FORMS.contains(&last).then_some(rest)
+    })
+    .skip(1)
 }
 
 /// The companies of a digest. Per-article lists and posting lists are each one flat
@@ -119,7 +114,7 @@ impl CompanyIndex {
         let key = normalize(name.trim());
         self.lookup_key(&key)
             .or_else(|| self.lookup_key(possessive_stem(&key)?))
-            .or_else(|| self.lookup_key(legal_form_stem(&key)?))
+            .or_else(|| legal_form_stems(&key).find_map(|stem| self.lookup_key(stem)))
     }
 
     /// Whether a company's name, or else one of its aliases, contains `key` (made by

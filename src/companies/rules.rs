@@ -457,8 +457,11 @@ fn collect_items(text: &str, mode: Mode, known: &KnownCompanies, scratch: &mut S
             item.what = What::Rejected;
         }
         // "Prudential Regulation Authority", "Stanford University": a known name that
-        // opens the name of an institution is not that company.
-        if plain_known && opens_institution_name(text, item.end) {
+        // opens the name of an institution is not that company, nor is a new name
+        // ("Federal Communications Commission": the run stops at a listed word).
+        if (plain_known || matches!(item.what, What::Stretch { .. }))
+            && opens_institution_name(text, item.end)
+        {
             item.what = What::Rejected;
         }
         if needs_evidence(item) {
@@ -713,6 +716,14 @@ fn split_long_run(
             prev_first_name = false;
             i = j + 1;
             continue;
+        }
+        // "Funding Circle", "Pioneer Square Labs": a name that is also a word, inside a
+        // new name, is part of it.
+        if let Some((_, _, true)) = matched
+            && stretch.is_some()
+            && w.joiner == Joiner::Space
+        {
+            matched = None;
         }
         if let Some((j, id, ambiguous)) = matched {
             close!(i, false);
@@ -3114,6 +3125,32 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn names_around_listed_words() {
+        // A word the list knows as an ambiguous company, inside a new name, is part of it.
+        for (text, name) in [
+            (
+                "Lendwise competes with Funding Circle, the lender.",
+                "Funding Circle",
+            ),
+            (
+                "The round was led by Pioneer Square Labs, the studio.",
+                "Pioneer Square Labs",
+            ),
+        ] {
+            assert!(
+                companies(text).contains(&name.to_string()),
+                "{text}: {:?}",
+                companies(text)
+            );
+        }
+        // A new name that opens an institution's name is not a company.
+        assert_eq!(
+            companies("The Federal Communications Commission approved the deal."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
