@@ -246,3 +246,18 @@ fn ninth_set_holds_its_first_run_figures() {
 fn tenth_set_holds_its_first_run_figures() {
     labelled_set("tenth", (0.938, 0.946));
 }
+
+/// Written after the ninth and tenth sets' fixes and first run on the tagger of that
+/// round: eleventh 0.957 / 0.903, twelfth 0.963 / 0.928 (strict names). Precision
+/// reaches the bar on untuned text here for the first time; recall does not: companies
+/// the list lacks (Munich Re, FireEye, AppNexus, Addison Lee, Gett) and "Lemonade"
+/// (a name that is also a word) are still missed.
+#[test]
+fn eleventh_set_holds_its_first_run_figures() {
+    labelled_set("eleventh", (0.957, 0.903));
+}
+
+#[test]
+fn twelfth_set_holds_its_first_run_figures() {
+    labelled_set("twelfth", (0.962, 0.927));
+}
