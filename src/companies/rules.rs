@@ -1426,6 +1426,8 @@ const COMPANY_VERBS: &[&str] = &[
     "merges",
     "reported",
     "posted",
+    // "X went public", after the skipped "went".
+    "public",
 ];
 
 /// More verbs that open headlines ("Creandum closes $300M fund").
@@ -1456,6 +1458,9 @@ const SKIPPED: &[&str] = &[
     "will",
     "getting",
     "being",
+    "went",
+    "goes",
+    "going",
     "been",
     "yesterday",
     "earlier",
@@ -3144,6 +3149,16 @@ mod tests {
                 companies(text).contains(&name.to_string()),
                 "{text}: {:?}",
                 companies(text)
+            );
+        }
+        for text in [
+            "Lemonade, which went public last July, fell.",
+            "Then Quillbox went public in 2019.",
+        ] {
+            let found = companies(text);
+            assert!(
+                found.iter().any(|n| n == "Lemonade" || n == "Quillbox"),
+                "{text}: {found:?}"
             );
         }
         // A new name that opens an institution's name is not a company.
