@@ -261,3 +261,18 @@ fn eleventh_set_holds_its_first_run_figures() {
 fn twelfth_set_holds_its_first_run_figures() {
     labelled_set("twelfth", (0.962, 0.927));
 }
+
+/// Written after the eleventh and twelfth sets' fixes and first run on the last tagger
+/// of this session: thirteenth 0.918 / 0.849, fourteenth 0.918 / 0.857 (strict names).
+/// Misses: well-known companies the list lacks (Wirecard, Kantar, Morrisons, Marks &
+/// Spencer, Equinor, Rheinmetall, TCL) and names that are also words, mentioned where
+/// nothing around them says company (Zoom, Apple, Circle).
+#[test]
+fn thirteenth_set_holds_its_first_run_figures() {
+    labelled_set("thirteenth", (0.918, 0.849));
+}
+
+#[test]
+fn fourteenth_set_holds_its_first_run_figures() {
+    labelled_set("fourteenth", (0.918, 0.857));
+}
