@@ -1553,6 +1553,7 @@ const BY_VERBS: &[&str] = &[
     "built",
     "offered",
     "compiled",
+    "issued",
 ];
 
 /// Verbs directly before a name that make it a company ("acquired Osmo", "backs Argent").
@@ -1608,6 +1609,10 @@ const DEAL_PAIRS: &[(&str, &str)] = &[
     ("competitors", "like"),
     ("rivals", "like"),
     ("data", "from"),
+    ("unit", "of"),
+    ("arm", "of"),
+    ("subsidiary", "of"),
+    ("division", "of"),
 ];
 
 /// The first words of [`DEAL_PAIRS`], as a lexicon list.
@@ -2337,14 +2342,16 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     let appositive = comma
         && a0_bits & PERSON == 0
         && (a0_bits & APPOSITIVE_OPENER != 0 || is_capitalised_possessive(a0));
-    if comma && a0_bits & PERSON != 0 {
+    if comma && a0_bits & PERSON != 0 && !closes_appositive(a0) {
         item.person = true;
     } else if appositive || (!comma && !item.possessive && a0_bits & SKIP != 0) {
         let after = WordsAfter::resume(text, hi, comma, a0, a_next);
         read_on_after(item, mode, Context::seeded(after, a0_bits));
     } else if !comma
         && !item.possessive
-        && (a0_bits & VERB != 0 || (mode != Mode::Body && a0_bits & HEADLINE_VERB != 0))
+        && (a0_bits & VERB != 0
+            || (mode != Mode::Body && a0_bits & HEADLINE_VERB != 0)
+            || (a0_bits & PERSON != 0 && speaks_as_company(item, a0)))
     {
         item.company = true;
     }
@@ -2482,6 +2489,24 @@ fn managing_business(before: &str, noun: &str) -> bool {
             before,
             &["asset", "fund", "investment", "wealth", "money", "hedge"],
         )
+}
+
+/// Whether a person's noun after ", " ends an appositive rather than naming a person:
+/// "the self-driving unit of Alphabet, said on Friday", "Circle, whose USDC".
+fn closes_appositive(word: &str) -> bool {
+    is_one_of(word, &["said", "says", "whose"])
+}
+
+/// "Zoom said in April": a listed company that is also a word, saying something, is the
+/// company (a new name saying something may be a person: "Adebayo said").
+fn speaks_as_company(item: &Item, word: &str) -> bool {
+    matches!(
+        item.what,
+        What::Known {
+            ambiguous: true,
+            ..
+        }
+    ) && is_one_of(word, &["said", "says"])
 }
 
 /// Nouns for what a business holds or serves, before "include": "investments include X".
@@ -3161,6 +3186,26 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+        for (text, name) in [
+            (
+                "Waymo, the self-driving unit of Alphabet, said on Friday it will begin.",
+                "Alphabet",
+            ),
+            (
+                "It lists stablecoins issued by Circle, whose USDC is fine.",
+                "Circle",
+            ),
+            (
+                "Offices closed. Zoom said in April that usage rose.",
+                "Zoom",
+            ),
+        ] {
+            assert!(
+                companies(text).contains(&name.to_string()),
+                "{text}: {:?}",
+                companies(text)
+            );
+        }
         // A new name that opens an institution's name is not a company.
         assert_eq!(
             companies("The Federal Communications Commission approved the deal."),
@@ -3581,7 +3626,7 @@ mod tests {
         }
         if comma {
             let first = after.word(0);
-            if after.is(0, PERSON) {
+            if after.is(0, PERSON) && !closes_appositive(first) {
                 item.person = true;
             } else if is_capitalised_possessive(first) && after.is(1, PERSON) {
                 // "Stewart Butterfield, Slack’s chief executive"
@@ -3702,6 +3747,9 @@ mod tests {
             if let Some(verb) = verb
                 && (after.is(verb, VERB) || (mode != Mode::Body && after.is(verb, HEADLINE_VERB)))
             {
+                item.company = true;
+            }
+            if speaks_as_company(item, after.word(0)) {
                 item.company = true;
             }
         }
