@@ -872,6 +872,15 @@ fn close_stretch(
 /// Nouns that end the name of an investment arm ("Cigna Ventures", "SoftBank Vision Fund").
 const ARM_NOUNS: &[&str] = &["ventures", "capital", "fund", "investors", "investments"];
 
+/// Whether `word` is one of [`ARM_NOUNS`], tested on its length and first letter before
+/// its letters: every known name in a long run asks it of the words after it.
+fn is_arm_noun(word: &[u8]) -> bool {
+    matches!(
+        (word.len(), word.first().map(u8::to_ascii_lowercase)),
+        (8, Some(b'v')) | (7, Some(b'c')) | (4, Some(b'f')) | (9 | 11, Some(b'i'))
+    ) && ARM_NOUNS.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(word))
+}
+
 /// Where the name of an investment arm ends, if the words after a known company's last
 /// word `j` (at most three, joined by spaces, none possessive but maybe the last) end in
 /// one of [`ARM_NOUNS`] and none of them is before it.
@@ -892,7 +901,7 @@ fn arm_after(text: &str, run_words: &[Word], j: usize) -> Option<usize> {
         {
             return None;
         }
-        if is_one_of(text.get(w.start as usize..w.end as usize)?, ARM_NOUNS) {
+        if is_arm_noun(text.as_bytes().get(w.start as usize..w.end as usize)?) {
             return Some(k);
         }
         if w.possessive {
