@@ -278,30 +278,33 @@ fn fourteenth_set_holds_its_first_run_figures() {
 }
 
 /// Written after the thirteenth and fourteenth sets' fixes and first run on the tagger of
-/// that round: fifteenth 0.953 / 0.886, sixteenth 0.946 / 0.854 (strict names).
-/// Precision is at the bar on untuned text; recall is not, and what it misses is mostly
-/// well-known companies the list lacks (Shoprite, Kirkland & Ellis, Depop, Pixar,
-/// Deezer, Canon, Eutelsat).
+/// that round: fifteenth 0.953 / 0.886, sixteenth 0.946 / 0.854 (strict names); what
+/// recall missed was mostly well-known companies the list lacked (Shoprite, Kirkland &
+/// Ellis, Depop, Pixar, Deezer, Canon, Eutelsat). A second batch of ~600 list entries,
+/// made by someone who had not seen these four sets (fifteenth to eighteenth), then
+/// took them, pooled, from 0.944 / 0.885 to 0.936 / 0.928: recall up, precision a
+/// little down (longer names split where the list knows a part, "Quinn Emanuel"
+/// "Sullivan"). Not tuned on; held to those figures.
 #[test]
-fn fifteenth_set_holds_its_first_run_figures() {
-    labelled_set("fifteenth", (0.952, 0.885));
+fn fifteenth_set_holds_its_figures() {
+    labelled_set("fifteenth", (0.939, 0.947));
 }
 
 #[test]
-fn sixteenth_set_holds_its_first_run_figures() {
-    labelled_set("sixteenth", (0.946, 0.854));
+fn sixteenth_set_holds_its_figures() {
+    labelled_set("sixteenth", (0.959, 0.912));
 }
 
 /// Written after the fifteenth and sixteenth sets were run, and first run on the same
-/// tagger: seventeenth 0.962 / 0.870, eighteenth 0.919 / 0.927 (strict names). The
-/// seventeenth misses airlines and broadcasters the list lacked (British Airways,
-/// easyJet, ITV).
+/// tagger: seventeenth 0.962 / 0.870, eighteenth 0.919 / 0.927 (strict names). With the
+/// second list batch (see the fifteenth): 0.946 / 0.913 and 0.904 / 0.936. Not tuned
+/// on; held to those figures.
 #[test]
-fn seventeenth_set_holds_its_first_run_figures() {
-    labelled_set("seventeenth", (0.961, 0.869));
+fn seventeenth_set_holds_its_figures() {
+    labelled_set("seventeenth", (0.945, 0.913));
 }
 
 #[test]
-fn eighteenth_set_holds_its_first_run_figures() {
-    labelled_set("eighteenth", (0.918, 0.927));
+fn eighteenth_set_holds_its_figures() {
+    labelled_set("eighteenth", (0.903, 0.936));
 }
