@@ -2353,7 +2353,11 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     let appositive = comma
         && a0_bits & PERSON == 0
         && (a0_bits & APPOSITIVE_OPENER != 0 || is_capitalised_possessive(a0));
-    if comma && a0_bits & PERSON != 0 && !closes_appositive(a0) {
+    if comma
+        && a0_bits & PERSON != 0
+        && !closes_appositive(a0)
+        && !opens_a_name(a0, a_next.and_then(|at| text.as_bytes().get(at)).copied())
+    {
         item.person = true;
     } else if appositive || (!comma && !item.possessive && a0_bits & SKIP != 0) {
         let after = WordsAfter::resume(text, hi, comma, a0, a_next);
@@ -2504,6 +2508,14 @@ fn managing_business(before: &str, noun: &str) -> bool {
 /// "the self-driving unit of Alphabet, said on Friday", "Circle, whose USDC".
 fn closes_appositive(word: &str) -> bool {
     is_one_of(word, &["said", "says", "whose"])
+}
+
+/// Whether a capitalised person's noun after ", " opens the next name of a list rather
+/// than giving a title ("Ford, General Motors and Hyundai"): a capital word follows it.
+/// `next` is the first byte of the word after it, if one follows after a space.
+fn opens_a_name(word: &str, next: Option<u8>) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && next.is_some_and(|c| c.is_ascii_uppercase())
 }
 
 /// Nouns for what a business holds or serves, before "include": "investments include X".
@@ -3199,6 +3211,10 @@ mod tests {
                 companies(text)
             );
         }
+        assert_eq!(
+            companies("Carmakers such as Ford, General Motors and Hyundai have plans."),
+            ["Ford", "General Motors", "Hyundai"]
+        );
         // A new name that opens an institution's name is not a company.
         assert_eq!(
             companies("The Federal Communications Commission approved the deal."),
@@ -3619,7 +3635,10 @@ mod tests {
         }
         if comma {
             let first = after.word(0);
-            if after.is(0, PERSON) && !closes_appositive(first) {
+            if after.is(0, PERSON)
+                && !closes_appositive(first)
+                && !opens_a_name(first, after.word(1).bytes().next())
+            {
                 item.person = true;
             } else if is_capitalised_possessive(first) && after.is(1, PERSON) {
                 // "Stewart Butterfield, Slack’s chief executive"
