@@ -57,14 +57,21 @@ fn check_is_clean_on_the_sample() {
     assert_eq!(stdout(&o), "");
 }
 
-#[test]
-fn check_reports_defects_with_file_and_line_and_exits_1() {
+/// `gazette check` on a file holding `text`: the run, and the file's path as shown.
+fn check_file(text: &str) -> (Output, String) {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("bad.txt");
-    std::fs::write(&f, "preface\n1 Jun 2019\nH\n31 Feb 2019\n2 Jun 2019\n").unwrap();
-    let o = gazette(&["check", f.to_str().unwrap()]);
+    std::fs::write(&f, text).unwrap();
+    (
+        gazette(&["check", f.to_str().unwrap()]),
+        f.display().to_string(),
+    )
+}
+
+#[test]
+fn check_reports_defects_with_file_and_line_and_exits_1() {
+    let (o, f) = check_file("preface\n1 Jun 2019\nH\n31 Feb 2019\n2 Jun 2019\n");
     assert_eq!(o.status.code(), Some(1));
-    let f = f.display();
     assert_eq!(
         stdout(&o),
         format!(
@@ -77,12 +84,8 @@ fn check_reports_defects_with_file_and_line_and_exits_1() {
 
 #[test]
 fn check_reports_the_defects_of_a_file_without_articles_then_the_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("bad.txt");
-    std::fs::write(&f, "hello\n\n24 Jun 2019\n").unwrap();
-    let o = gazette(&["check", f.to_str().unwrap()]);
+    let (o, f) = check_file("hello\n\n24 Jun 2019\n");
     assert_eq!(o.status.code(), Some(1));
-    let f = f.display();
     assert_eq!(
         stdout(&o),
         format!(
@@ -92,15 +95,10 @@ fn check_reports_the_defects_of_a_file_without_articles_then_the_error() {
     );
     assert_eq!(stderr(&o), format!("gazette: no articles found in {f}\n"));
     // With nothing to report but the emptiness, that alone.
-    let empty = dir.path().join("empty.txt");
-    std::fs::write(&empty, "").unwrap();
-    let o = gazette(&["check", empty.to_str().unwrap()]);
+    let (o, f) = check_file("");
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "");
-    assert_eq!(
-        stderr(&o),
-        format!("gazette: no articles found in {}\n", empty.display())
-    );
+    assert_eq!(stderr(&o), format!("gazette: no articles found in {f}\n"));
 }
 
 #[test]

@@ -503,16 +503,24 @@ mod tests {
         assert_eq!(known.aliases(id).collect::<Vec<_>>(), ["Epic"]);
     }
 
-    #[test]
-    fn an_alias_the_user_gives_to_another_company_leaves_the_first() {
+    /// The bundled list merged with a user file holding `json` (or the file's error, as
+    /// text), and the file's path.
+    fn with_user_json(json: &str) -> (Result<KnownCompanies, String>, String) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("companies.json");
-        std::fs::write(
-            &path,
+        std::fs::write(&path, json).unwrap();
+        let known = KnownCompanies::bundled()
+            .with_user_file(&path)
+            .map_err(|e| e.to_string());
+        (known, path.display().to_string())
+    }
+
+    #[test]
+    fn an_alias_the_user_gives_to_another_company_leaves_the_first() {
+        let (known, _) = with_user_json(
             r#"{"companies": [{"name": "Initech", "aliases": ["AWS"]}, {"name": "Google", "aliases": ["Goog"]}]}"#,
-        )
-        .unwrap();
-        let known = KnownCompanies::bundled().with_user_file(&path).unwrap();
+        );
+        let known = known.unwrap();
         let id_of = |key| match known.kind(key) {
             Some(NameKind::Company { id, .. }) => id,
             other => panic!("{key}: {other:?}"),
@@ -546,15 +554,11 @@ mod tests {
 
     #[test]
     fn user_file_adds_companies_and_ignores_names() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("companies.json");
-        std::fs::write(
-            &path,
+        let (known, _) = with_user_json(
             r#"{"companies": ["Acme Rockets", {"name": "Bixby", "aliases": ["Bixby Labs"]}],
                 "ignore": ["Amazon"]}"#,
-        )
-        .unwrap();
-        let known = KnownCompanies::bundled().with_user_file(&path).unwrap();
+        );
+        let known = known.unwrap();
         assert!(matches!(
             known.kind("acme rockets"),
             Some(NameKind::Company { .. })
@@ -569,20 +573,13 @@ mod tests {
 
     #[test]
     fn user_file_errors_name_the_file_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("companies.json");
-        std::fs::write(&path, "{\n  \"companies\": [1]\n}").unwrap();
-        let err = KnownCompanies::bundled()
-            .with_user_file(&path)
-            .unwrap_err()
-            .to_string();
+        let (known, _) = with_user_json("{\n  \"companies\": [1]\n}");
+        let err = known.unwrap_err();
         assert!(err.contains("companies.json:2:"), "{err}");
     }
 
     #[test]
     fn user_file_errors_say_what_an_entry_looks_like() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("companies.json");
         let entry = r#"a name string or {"name": ..., "aliases": [...]}"#;
         let table = [
             (
@@ -615,12 +612,8 @@ mod tests {
             ),
         ];
         for (text, want) in table {
-            std::fs::write(&path, text).unwrap();
-            let err = KnownCompanies::bundled()
-                .with_user_file(&path)
-                .unwrap_err()
-                .to_string();
-            assert_eq!(err, format!("{}:{want}", path.display()), "{text}");
+            let (known, path) = with_user_json(text);
+            assert_eq!(known.unwrap_err(), format!("{path}:{want}"), "{text}");
         }
     }
 }

@@ -3006,6 +3006,14 @@ fn finish(scratch: &mut Scratch) -> Findings {
 mod tests {
     use super::*;
 
+    /// Asserts that each text's companies include the name given with it.
+    fn assert_finds(cases: &[(&str, &str)]) {
+        for (text, name) in cases {
+            let found = companies(text);
+            assert!(found.iter().any(|n| n == name), "{text}: {found:?}");
+        }
+    }
+
     /// The companies `analyze` finds in one paragraph, sorted.
     fn companies(paragraph: &str) -> Vec<String> {
         let known = KnownCompanies::bundled();
@@ -3059,20 +3067,18 @@ mod tests {
         }
         // The same evidence mid-sentence, a name not spelled as a plural, and listed
         // names that end like one still count.
-        for (text, name) in [
+        assert_finds(&[
             ("Last week Lendables raised $5 million.", "Lendables"),
             ("Vantora raised $20 million on Monday.", "Vantora"),
             ("Citrus raised $20 million on Monday.", "Citrus"),
             ("Sonos raised its prices.", "Sonos"),
             ("Adidas launched a shoe.", "Adidas"),
-        ] {
-            assert!(companies(text).contains(&name.to_string()), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn a_job_title_after_a_name_makes_it_the_employer_not_the_speaker() {
-        for (text, name) in [
+        assert_finds(&[
             ("“We grew,” said Hearthly CEO Marcus Bell.", "Hearthly"),
             (
                 "“We grew,” said Pressline co-founder and CEO Grace Liu.",
@@ -3082,9 +3088,7 @@ mod tests {
                 "Ferngrove, a Spokane startup, grew. Ortega said Ferngrove plans to expand.",
                 "Ferngrove",
             ),
-        ] {
-            assert!(companies(text).contains(&name.to_string()), "{text}");
-        }
+        ]);
         // The speaker a sentence ends on or sets off is still a person.
         for text in [
             "“We grew,” said Marcus Bell.",
@@ -3120,7 +3124,7 @@ mod tests {
 
     #[test]
     fn context_rules_from_the_seventh_and_eighth_sets() {
-        for (text, name) in [
+        assert_finds(&[
             (
                 "Recent investments include Ledgerly, which automates accounting.",
                 "Ledgerly",
@@ -3141,13 +3145,7 @@ mod tests {
                 "The retailer appointed Interpath Advisory as administrators.",
                 "Interpath Advisory",
             ),
-        ] {
-            assert!(
-                companies(text).contains(&name.to_string()),
-                "{text}: {:?}",
-                companies(text)
-            );
-        }
+        ]);
         for text in [
             "Founded by Chidinma Eze and Olumide Bankole, Kobofy offers loans.",
             "The event was at the Barclays Center in Brooklyn.",
@@ -3169,7 +3167,7 @@ mod tests {
     #[test]
     fn names_around_listed_words() {
         // A word the list knows as an ambiguous company, inside a new name, is part of it.
-        for (text, name) in [
+        assert_finds(&[
             (
                 "Lendwise competes with Funding Circle, the lender.",
                 "Funding Circle",
@@ -3178,24 +3176,12 @@ mod tests {
                 "The round was led by Pioneer Square Labs, the studio.",
                 "Pioneer Square Labs",
             ),
-        ] {
-            assert!(
-                companies(text).contains(&name.to_string()),
-                "{text}: {:?}",
-                companies(text)
-            );
-        }
-        for text in [
-            "Lemonade, which went public last July, fell.",
-            "Then Quillbox went public in 2019.",
-        ] {
-            let found = companies(text);
-            assert!(
-                found.iter().any(|n| n == "Lemonade" || n == "Quillbox"),
-                "{text}: {found:?}"
-            );
-        }
-        for (text, name) in [
+        ]);
+        assert_finds(&[
+            ("Lemonade, which went public last July, fell.", "Lemonade"),
+            ("Then Quillbox went public in 2019.", "Quillbox"),
+        ]);
+        assert_finds(&[
             (
                 "Waymo, the self-driving unit of Alphabet, said on Friday it will begin.",
                 "Alphabet",
@@ -3204,13 +3190,7 @@ mod tests {
                 "It lists stablecoins issued by Circle, whose USDC is fine.",
                 "Circle",
             ),
-        ] {
-            assert!(
-                companies(text).contains(&name.to_string()),
-                "{text}: {:?}",
-                companies(text)
-            );
-        }
+        ]);
         assert_eq!(
             companies("Carmakers such as Ford, General Motors and Hyundai have plans."),
             ["Ford", "General Motors", "Hyundai"]
@@ -3224,7 +3204,7 @@ mod tests {
 
     #[test]
     fn data_providers_and_institutions() {
-        for (text, name) in [
+        assert_finds(&[
             (
                 "The total was $4 billion, according to data compiled by Dealogic.",
                 "Dealogic",
@@ -3234,9 +3214,7 @@ mod tests {
                 "Assets sit with Meridian Custody, a Singapore-based custodian.",
                 "Meridian Custody",
             ),
-        ] {
-            assert!(companies(text).contains(&name.to_string()), "{text}");
-        }
+        ]);
         // A name ending in an institution's noun is not a company, whatever its context.
         for text in [
             "The spinout was backed by Carnegie Mellon University last year.",
