@@ -202,3 +202,56 @@ fn a_malformed_company_entry_says_what_an_entry_looks_like() {
         )
     );
 }
+
+/// A unit ("Google Cloud") is a company of its own, and its parent's filter and count
+/// take it in: `--company google` finds the article that names only Google Cloud.
+#[test]
+fn a_units_articles_count_for_its_parent_too() {
+    let config = tempfile::tempdir().unwrap();
+    let digest = config.path().join("units.txt");
+    std::fs::write(
+        &digest,
+        "1 Mar 2021\n\nGoogle Cloud cuts prices\n\nGoogle Cloud cut storage prices again.\n\n\
+         2 Mar 2021\n\nGoogle ships a phone\n\nGoogle showed a phone.\n\n\
+         3 Mar 2021\n\nBanks move\n\nHSBC UK and Mizuho Securities hired staff.\n",
+    )
+    .unwrap();
+    let path = digest.to_str().unwrap();
+    let (stdout, code) = gazette(&["companies", "--json", path], config.path());
+    assert_eq!(code, 0);
+    let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let count = |name: &str| {
+        rows.iter()
+            .find(|r| r["name"] == name)
+            .and_then(|r| r["count"].as_u64())
+    };
+    assert_eq!(count("Google"), Some(2), "{rows:?}");
+    assert_eq!(count("Google Cloud"), Some(1));
+    assert_eq!(count("HSBC"), Some(1));
+    assert_eq!(count("HSBC UK"), Some(1));
+    assert_eq!(count("Mizuho Securities"), Some(1));
+    let headlines = |company: &str| -> Vec<String> {
+        let (stdout, code) = gazette(
+            &["list", "--json", "--company", company, path],
+            config.path(),
+        );
+        assert_eq!(code, 0, "{company}");
+        let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+        rows.iter()
+            .map(|r| r["headline"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        headlines("google"),
+        ["Google Cloud cuts prices", "Google ships a phone"]
+    );
+    assert_eq!(headlines("google cloud"), ["Google Cloud cuts prices"]);
+    assert_eq!(headlines("mizuho"), ["Banks move"]);
+    // The article lists the unit, not the parent it did not name.
+    let (stdout, _) = gazette(
+        &["list", "--json", "--company", "google cloud", path],
+        config.path(),
+    );
+    let rows: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows[0]["companies"], serde_json::json!(["Google Cloud"]));
+}

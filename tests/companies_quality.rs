@@ -149,7 +149,10 @@ fn mentions_give_byte_ranges_of_names_in_a_paragraph() {
 
 /// Scores a labelled set from `tests/fixtures/companies/` and holds it to `floor`
 /// (precision, recall). Each set was written and labelled blind, and committed before the
-/// recognizer first ran on it; its test says what it scored then and since.
+/// recognizer first ran on it; its test says what it scored then and since. Since the
+/// units rule (session 10), a set not held to 0.95 is held to what it scored with that
+/// rule less 0.01, and never less than its first run: a change that costs a set more
+/// than a point fails.
 fn labelled_set(name: &str, floor: (f64, f64)) {
     let loaded = load_paths(&[fixture(&format!("{name}.txt"))]).unwrap();
     assert!(loaded.warnings.is_empty());
@@ -205,7 +208,7 @@ fn fourth_set_reaches_095() {
 /// "Sequoia Capital India" for Sequoia.
 #[test]
 fn fifth_set_holds_its_tuned_figures() {
-    labelled_set("fifth", (0.94, 0.93));
+    labelled_set("fifth", (0.948, 0.948));
 }
 
 #[test]
@@ -224,12 +227,12 @@ fn sixth_set_reaches_095() {
 /// developed on fails here.
 #[test]
 fn seventh_set_holds_its_first_run_figures() {
-    labelled_set("seventh", (0.838, 0.789));
+    labelled_set("seventh", (0.934, 0.961));
 }
 
 #[test]
 fn eighth_set_holds_its_first_run_figures() {
-    labelled_set("eighth", (0.947, 0.851));
+    labelled_set("eighth", (0.970, 0.963));
 }
 
 /// Written after the seventh and eighth sets' fixes and first run on the tagger of that
@@ -239,12 +242,12 @@ fn eighth_set_holds_its_first_run_figures() {
 /// their full names (Uber Freight, DHL Supply Chain, Walmart Connect).
 #[test]
 fn ninth_set_holds_its_first_run_figures() {
-    labelled_set("ninth", (0.921, 0.823));
+    labelled_set("ninth", (0.976, 0.955));
 }
 
 #[test]
 fn tenth_set_holds_its_first_run_figures() {
-    labelled_set("tenth", (0.938, 0.946));
+    labelled_set("tenth", (0.955, 0.981));
 }
 
 /// Written after the ninth and tenth sets' fixes and first run on the tagger of that
@@ -254,12 +257,12 @@ fn tenth_set_holds_its_first_run_figures() {
 /// (a name that is also a word) are still missed.
 #[test]
 fn eleventh_set_holds_its_first_run_figures() {
-    labelled_set("eleventh", (0.957, 0.903));
+    labelled_set("eleventh", (0.982, 0.982));
 }
 
 #[test]
 fn twelfth_set_holds_its_first_run_figures() {
-    labelled_set("twelfth", (0.962, 0.927));
+    labelled_set("twelfth", (0.981, 0.990));
 }
 
 /// Written after the eleventh and twelfth sets' fixes and first run on the last tagger
@@ -269,12 +272,12 @@ fn twelfth_set_holds_its_first_run_figures() {
 /// nothing around them says company (Zoom, Apple, Circle).
 #[test]
 fn thirteenth_set_holds_its_first_run_figures() {
-    labelled_set("thirteenth", (0.918, 0.849));
+    labelled_set("thirteenth", (0.951, 0.915));
 }
 
 #[test]
 fn fourteenth_set_holds_its_first_run_figures() {
-    labelled_set("fourteenth", (0.918, 0.857));
+    labelled_set("fourteenth", (0.944, 0.971));
 }
 
 /// Written after the thirteenth and fourteenth sets' fixes and first run on the tagger of
@@ -287,7 +290,7 @@ fn fourteenth_set_holds_its_first_run_figures() {
 /// "Sullivan"). Not tuned on; held to those figures.
 #[test]
 fn fifteenth_set_holds_its_figures() {
-    labelled_set("fifteenth", (0.939, 0.947));
+    labelled_set("fifteenth", (0.955, 0.964));
 }
 
 #[test]
@@ -306,7 +309,7 @@ fn seventeenth_set_holds_its_figures() {
 
 #[test]
 fn eighteenth_set_holds_its_figures() {
-    labelled_set("eighteenth", (0.903, 0.936));
+    labelled_set("eighteenth", (0.920, 0.954));
 }
 
 /// Written after the seventeenth and eighteenth sets and the second list batch, and
@@ -321,5 +324,33 @@ fn nineteenth_set_holds_its_figures() {
 
 #[test]
 fn twentieth_set_holds_its_figures() {
-    labelled_set("twentieth", (0.944, 0.894));
+    labelled_set("twentieth", (0.979, 0.927));
+}
+
+/// Written and labelled by helpers blind to the tagger while the units rule ("Google
+/// Cloud", "Sequoia Capital India" are companies of their own) was being written, and
+/// first run on it: twenty-first 0.894 / 0.856 (0.912 / 0.873 once "Google Cloud" left
+/// the product list, as the units rule asks), twenty-second 0.923 / 0.917, twenty-third
+/// 0.894 / 0.827, twenty-fourth 0.929 / 0.880 (pooled 0.911 / 0.871). What recall missed
+/// was mostly real companies the list lacks (Proofpoint, Sophos, Bancolombia, Ripio,
+/// Magnite, Tenstorrent) and names that only a list like "firms, including A and B"
+/// introduces.
+#[test]
+fn twentyfirst_set_holds_its_first_run_figures() {
+    labelled_set("twentyfirst", (0.893, 0.855));
+}
+
+#[test]
+fn twentysecond_set_holds_its_first_run_figures() {
+    labelled_set("twentysecond", (0.922, 0.916));
+}
+
+#[test]
+fn twentythird_set_holds_its_first_run_figures() {
+    labelled_set("twentythird", (0.893, 0.826));
+}
+
+#[test]
+fn twentyfourth_set_holds_its_first_run_figures() {
+    labelled_set("twentyfourth", (0.928, 0.879));
 }

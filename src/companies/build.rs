@@ -12,6 +12,7 @@ use super::index::{CompanyId, CompanyIndex};
 use super::kept_scratch;
 use super::known::KnownCompanies;
 use super::rules::{self, Findings, Scratch};
+use super::units;
 use crate::digest::Digest;
 
 /// The non-blank lines of a body, trimmed, as `Digest::paragraphs` gives them, found
@@ -405,22 +406,55 @@ impl Builder {
         sort_lists(&mut article_companies, &article_offsets);
         let first_discovered = known.len() as u32;
         let companies = first_discovered as usize + discovered_names.len();
+        let parents = unit_parents(&known, &discovered_names);
+        // The parents an article's units add to it ("Google Cloud" makes it Google's too),
+        // each once and not when the article names the parent itself.
+        let mut added: Vec<u32> = Vec::new();
+        let with_parents = |list: &[(CompanyId, u32)], added: &mut Vec<u32>| {
+            added.clear();
+            if parents.is_empty() {
+                return;
+            }
+            for (id, _) in list {
+                let Some(&parent) =
+                    id.0.checked_sub(first_discovered)
+                        .and_then(|d| parents.get(d as usize))
+                else {
+                    continue;
+                };
+                if parent != u32::MAX
+                    && !added.contains(&parent)
+                    && !list.iter().any(|(other, _)| other.0 == parent)
+                {
+                    added.push(parent);
+                }
+            }
+        };
         // Posting lists by counting sort: articles are visited in order, so each list is sorted.
         let mut posting_offsets = vec![0u32; companies + 1];
-        for (id, _) in &article_companies {
-            if let Some(n) = posting_offsets.get_mut(id.0 as usize + 1) {
-                *n += 1;
+        for window in article_offsets.windows(2) {
+            let list = article_companies
+                .get(window[0] as usize..window[1] as usize)
+                .unwrap_or_default();
+            with_parents(list, &mut added);
+            for id in list.iter().map(|(id, _)| id.0).chain(added.iter().copied()) {
+                if let Some(n) = posting_offsets.get_mut(id as usize + 1) {
+                    *n += 1;
+                }
             }
         }
         for i in 1..posting_offsets.len() {
             posting_offsets[i] += posting_offsets[i - 1];
         }
         let mut fill: Vec<u32> = posting_offsets.clone();
-        let mut postings = vec![0u32; article_companies.len()];
+        let mut postings = vec![0u32; posting_offsets.last().copied().unwrap_or(0) as usize];
         for (article, window) in article_offsets.windows(2).enumerate() {
-            let (a, b) = (window[0] as usize, window[1] as usize);
-            for (id, _) in article_companies.get(a..b).unwrap_or_default() {
-                if let Some(slot) = fill.get_mut(id.0 as usize)
+            let list = article_companies
+                .get(window[0] as usize..window[1] as usize)
+                .unwrap_or_default();
+            with_parents(list, &mut added);
+            for id in list.iter().map(|(id, _)| id.0).chain(added.iter().copied()) {
+                if let Some(slot) = fill.get_mut(id as usize)
                     && let Some(p) = postings.get_mut(*slot as usize)
                 {
                     *p = article as u32;
@@ -439,6 +473,20 @@ impl Builder {
             scratch_owner: kept_scratch::new_owner(),
         }
     }
+}
+
+/// Per discovered company, the known company it is a unit of (see `units`), or
+/// `u32::MAX`; empty when none is.
+fn unit_parents(known: &KnownCompanies, discovered_names: &[Box<str>]) -> Vec<u32> {
+    let mut key = String::new();
+    let parents: Vec<u32> = discovered_names
+        .iter()
+        .map(|name| units::parent_of(name, known, &mut key).unwrap_or(u32::MAX))
+        .collect();
+    if parents.iter().all(|&p| p == u32::MAX) {
+        return Vec::new();
+    }
+    parents
 }
 
 /// Sorts one article's list, most mentions first, then by id: as packed integers in a

@@ -276,6 +276,19 @@ impl KnownCompanies {
             return;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
+        // "United Arab Emirates": a place with a company's name in it is looked for as
+        // the matcher looks for longer companies, so the place wins over Emirates.
+        if kind == NameKind::Place
+            && let Some((first, _)) = key.split_once(' ')
+            && key.split(' ').any(|word| {
+                matches!(
+                    self.keys.get(word).and_then(|e| e.kind),
+                    Some(NameKind::Company { .. })
+                )
+            })
+        {
+            self.keys.entry(first.into()).or_default().starts_longer = true;
+        }
         // A company listed elsewhere keeps its meaning ("Line" the company vs a word).
         let entry = self.keys.entry(key.into()).or_default();
         entry.kind = entry.kind.or(Some(kind));

@@ -16,6 +16,7 @@ mod memo;
 pub mod rules;
 pub mod suggest;
 pub mod trends;
+mod units;
 
 pub use cache::{CacheReport, IndexCache};
 pub use index::{CompanyId, CompanyIndex};

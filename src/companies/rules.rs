@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::candidates::{self, Joiner, Run, Suffix, Word, is_word_char};
 use super::known::{KnownCompanies, NameKind, normalize_dropping_the, normalize_into};
 use super::memo::{self, StretchFacts, StretchMemo, WordMemo};
+use super::units;
 
 /// What one article mentions: known companies by id and newly discovered names, with counts.
 #[derive(Debug, Default, Clone)]
@@ -652,6 +653,9 @@ fn split_long_run(
         // Longest known company starting here: several words only when a longer key starts
         // with this word, then the word with its possessive ("Byju’s"), then the bare word.
         let mut matched = None;
+        // A place longer than any company starting here, with a company's name in it
+        // ("United Arab Emirates", not Emirates): its last word.
+        let mut longer_place = None;
         if max > 1 && i + 1 < n && facts.starts_longer() {
             'longer: for j in (i + 1..n.min(i + max)).rev() {
                 let last = run_words[j];
@@ -666,8 +670,38 @@ fn split_long_run(
                         matched = Some((j, id, ambiguous));
                         break 'longer;
                     }
+                    if longer.is_place() {
+                        longer_place = Some(j);
+                        break 'longer;
+                    }
                 }
             }
+        }
+        if let Some(j) = longer_place
+            && (i..=j).any(|k| {
+                run_words.get(k).is_some_and(|w| {
+                    memo.facts(
+                        text,
+                        w.start as usize,
+                        w.end as usize,
+                        known,
+                        key,
+                        word_spelling,
+                    )
+                    .company()
+                    .is_some()
+                })
+            })
+        {
+            close!(i, false);
+            items.push(Item {
+                what: What::Rejected,
+                ..Item::known(&w, &run_words[j], 0, false, false)
+            });
+            prev_name = true;
+            prev_first_name = false;
+            i = j + 1;
+            continue;
         }
         if matched.is_none() && w.possessive && facts.possessive_company() {
             let possessive =
@@ -681,11 +715,15 @@ fn split_long_run(
         {
             matched = Some((i, id, ambiguous));
         }
-        // "Lockheed Martin Ventures", "Samsung Catalyst Fund": a known company's name
-        // that goes on to an investment arm's noun names that arm, a company of its own
-        // (as the list keeps Intel Capital apart from Intel).
+        // A known company's name that goes on to an investment arm's noun ("Lockheed
+        // Martin Ventures", "Samsung Catalyst Fund"; as the list keeps Intel Capital apart
+        // from Intel), or to a unit's noun or a region ("Google Cloud", "Sequoia Capital
+        // India"; see `units`), names a company of its own. Where that name does not
+        // count (a Title Case headline the body did not confirm it in, a name rejected
+        // whole), the known company does.
         if let Some((j, _, _)) = matched
             && let Some(end) = arm_after(text, run_words, j)
+                .or_else(|| units::unit_after(text, run_words, (w.start, j), known, key))
         {
             close!(i, false);
             stretch = Some((i, None));
@@ -696,11 +734,12 @@ fn split_long_run(
                 && matches!(item.what, What::Stretch { .. })
             {
                 item.company = true;
+                prev_name = true;
+                prev_first_name = false;
+                i = end + 1;
+                continue;
             }
-            prev_name = true;
-            prev_first_name = false;
-            i = end + 1;
-            continue;
+            items.truncate(pushed);
         }
         // "games such as Honor of Kings": a name that is also a word, going on to "of" and
         // another capitalised word, is part of a title, not the company.
@@ -1289,6 +1328,10 @@ const ROLE_NOUNS: &[&str] = &[
     "processors",
     "broker",
     "brokers",
+    "insurtech",
+    "neobank",
+    "neobanks",
+    "entrants",
 ];
 
 /// Nouns that say the name next to them is a person ("Pramod Sharma, CEO of Osmo").
@@ -1565,6 +1608,8 @@ const BY_VERBS: &[&str] = &[
     "offered",
     "compiled",
     "issued",
+    "underwritten",
+    "reinsured",
 ];
 
 /// Verbs directly before a name that make it a company ("acquired Osmo", "backs Argent").
@@ -1603,6 +1648,11 @@ const DEAL_PAIRS: &[(&str, &str)] = &[
     ("merger", "with"),
     ("merge", "with"),
     ("acquisition", "of"),
+    ("purchase", "of"),
+    ("takeover", "of"),
+    ("buyout", "of"),
+    ("agreement", "with"),
+    ("venture", "with"),
     ("ipo", "of"),
     ("exit", "of"),
     ("investors", "in"),
@@ -1750,12 +1800,14 @@ const LINKS: &[&str] = &[
     "to",
     "include",
     "includes",
+    "group",
 ];
 
 /// First words after ", " that the appositive rules read on from ("X, a startup",
 /// "X, which raised", "X, based in").
 const APPOSITIVE_OPENERS: &[&str] = &[
     "a",
+    "one",
     "an",
     "the",
     "its",
@@ -2373,6 +2425,9 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     if b0_bits & LINK != 0 {
         let before = WordsBefore::resume(text, lo, b0, b_next);
         read_on_before(item, b0, Context::seeded(before, b0_bits));
+        if !item.possessive && role_before_list(text, item.start, b0) {
+            item.company = true;
+        }
     }
     set_off_and_place(text, item, after_end);
 }
@@ -2391,12 +2446,19 @@ fn read_on_after(item: &mut Item, mode: Mode, mut after: Context<WordsAfter<'_>>
             item.person = true;
         } else if !after.is(0, APPOSITIVE_OPENER) {
             // One lexicon bit for the first words the rules below read on from.
-        } else if is_one_of(first, &["a", "an", "the", "its"]) {
-            for k in 1..8 {
+        } else if is_one_of(first, &["a", "an", "the", "its"])
+            || (first == "one" && after.word(1) == "of")
+        {
+            // "Ripio, one of the country's oldest exchanges": read on past "of".
+            let from = if first == "one" { 2 } else { 1 };
+            for k in from..8 {
                 if after.word(k).is_empty() || after.is(k, APPOSITIVE_STOP) {
                     break;
                 }
-                if after.is(k, ROLE) || managing_business(after.word(k - 1), after.word(k)) {
+                if after.is(k, ROLE)
+                    || managing_business(after.word(k - 1), after.word(k))
+                    || business_group(after.word(k - 1), after.word(k))
+                {
                     item.company = true;
                     break;
                 }
@@ -2479,6 +2541,10 @@ fn read_on_before(item: &mut Item, b0: &str, mut before: Context<WordsBefore<'_>
     if is_one_of(b0, &["include", "includes", "including"]) && is_one_of(b1, HOLDINGS_NOUNS) {
         item.company = true;
     }
+    // "media group Emtek", not "advocacy group Public Knowledge".
+    if business_group(b1, b0) {
+        item.company = true;
+    }
     // "founded by Chidinma Eze": founders are people.
     if b0 == "by" && is_one_of(b1, FOUNDED) {
         item.person = true;
@@ -2487,6 +2553,21 @@ fn read_on_before(item: &mut Item, b0: &str, mut before: Context<WordsBefore<'_>
     if b0 == "in" && is_one_of(b1, &["based", "headquartered"]) {
         item.place = true;
     }
+}
+
+/// "startups, including Lami and Turaco", "rivals, such as Tabby": a list a plural role
+/// noun and a comma introduce. `b0` is the word right before the name at `start`.
+fn role_before_list(text: &str, start: usize, b0: &str) -> bool {
+    let opener = if is_one_of(b0, &["including", "like"]) {
+        b0.len()
+    } else if b0 == "as" && text.get(..start).is_some_and(|t| t.ends_with(" such as ")) {
+        "such as".len()
+    } else {
+        return false;
+    };
+    start
+        .checked_sub(opener + 1)
+        .is_some_and(|at| is_in(word_before_comma(text, at), ROLE))
 }
 
 /// Whether a name after `before` opens a reported clause ("said Ferngrove plans"): after
@@ -2509,6 +2590,72 @@ fn managing_business(before: &str, noun: &str) -> bool {
 fn closes_appositive(word: &str) -> bool {
     is_one_of(word, &["said", "says", "whose"])
 }
+
+/// "a media group", "betting group Flutter": a group of a business's kind is a company;
+/// a criminal, advocacy or trade group is not.
+fn business_group(kind: &str, noun: &str) -> bool {
+    is_one_of(noun, &["group", "groups"]) && is_one_of(kind, BUSINESS_KINDS)
+}
+
+/// What a business group does, before "group" ("media group", "luxury group").
+const BUSINESS_KINDS: &[&str] = &[
+    "media",
+    "appliance",
+    "appliances",
+    "betting",
+    "gambling",
+    "gaming",
+    "fashion",
+    "luxury",
+    "banking",
+    "insurance",
+    "retail",
+    "supermarket",
+    "telecoms",
+    "telecom",
+    "engineering",
+    "industrial",
+    "technology",
+    "tech",
+    "internet",
+    "investment",
+    "hotel",
+    "hotels",
+    "travel",
+    "food",
+    "drinks",
+    "beverage",
+    "mining",
+    "steel",
+    "chemicals",
+    "energy",
+    "oil",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "publishing",
+    "advertising",
+    "payments",
+    "financial",
+    "property",
+    "shipping",
+    "logistics",
+    "airline",
+    "automotive",
+    "defence",
+    "defense",
+    "entertainment",
+    "private-equity",
+    "buyout",
+    "consulting",
+    "software",
+    "e-commerce",
+    "healthcare",
+    "education",
+    "broadcasting",
+    "music",
+    "electronics",
+    "conglomerate",
+];
 
 /// Whether a capitalised person's noun after ", " opens the next name of a list rather
 /// than giving a title ("Ford, General Motors and Hyundai"): a capital word follows it.
@@ -3100,6 +3247,70 @@ mod tests {
     }
 
     #[test]
+    fn a_known_name_going_on_to_a_units_noun_or_a_region_names_the_unit() {
+        for (text, expected) in [
+            ("Google Cloud cut prices.", vec!["Google Cloud"]),
+            (
+                "It hired Mizuho Securities to advise.",
+                vec!["Mizuho Securities"],
+            ),
+            (
+                "Backers include Sequoia Capital India.",
+                vec!["Sequoia Capital India"],
+            ),
+            ("The lender HSBC UK said so.", vec!["HSBC UK"]),
+            (
+                "It sold a stake to Telenor Microfinance Bank last year.",
+                vec!["Telenor Microfinance Bank"],
+            ),
+            (
+                "Carrefour China’s stores were sold.",
+                vec!["Carrefour China"],
+            ),
+            // Product words and "US" stay the company's.
+            ("Fans moved to Apple Music last year.", vec!["Apple"]),
+            ("TikTok US user data is stored here.", vec!["TikTok"]),
+            ("Rivals such as Google Pay India grew.", vec!["Google"]),
+            // Not across a full stop or a possessive.
+            ("Shares of Google rose. Cloud revenue grew.", vec!["Google"]),
+            ("Google’s Cloud unit grew.", vec!["Google"]),
+        ] {
+            assert_eq!(companies(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_unit_in_a_title_case_headline_counts_only_where_the_body_names_it() {
+        let known = KnownCompanies::bundled();
+        let mut scratch = Scratch::default();
+        let names = |found: Findings| -> Vec<String> {
+            let mut names: Vec<String> = found
+                .known
+                .iter()
+                .map(|(id, _)| known.name(*id).to_string())
+                .chain(found.discovered.iter().map(|d| d.name.to_string()))
+                .collect();
+            names.sort();
+            names
+        };
+        let headline = "Google Cloud Bank Deal Lifts Shares Again";
+        let alone = analyze(
+            headline,
+            std::iter::once("Shares rose."),
+            &known,
+            &mut scratch,
+        );
+        assert_eq!(names(alone), ["Google"]);
+        let confirmed = analyze(
+            headline,
+            std::iter::once("Google Cloud signed a deal."),
+            &known,
+            &mut scratch,
+        );
+        assert_eq!(names(confirmed), ["Google Cloud"]);
+    }
+
+    #[test]
     fn a_known_name_going_on_to_an_arm_names_the_arm() {
         let text = "Backers Lockheed Martin Ventures and Samsung Catalyst Fund joined.";
         assert_eq!(
@@ -3623,12 +3834,18 @@ mod tests {
                 item.person = true;
             } else if !after.is(0, APPOSITIVE_OPENER) {
                 // One lexicon bit for the first words the rules below read on from.
-            } else if is_one_of(first, &["a", "an", "the", "its"]) {
-                for k in 1..8 {
+            } else if is_one_of(first, &["a", "an", "the", "its"])
+                || (first == "one" && after.word(1) == "of")
+            {
+                let from = if first == "one" { 2 } else { 1 };
+                for k in from..8 {
                     if after.word(k).is_empty() || after.is(k, APPOSITIVE_STOP) {
                         break;
                     }
-                    if after.is(k, ROLE) || managing_business(after.word(k - 1), after.word(k)) {
+                    if after.is(k, ROLE)
+                        || managing_business(after.word(k - 1), after.word(k))
+                        || business_group(after.word(k - 1), after.word(k))
+                    {
                         item.company = true;
                         break;
                     }
@@ -3724,8 +3941,14 @@ mod tests {
             {
                 item.company = true;
             }
+            if business_group(b1, b0) {
+                item.company = true;
+            }
             if b0 == "by" && is_one_of(b1, FOUNDED) {
                 item.person = true;
+            }
+            if !item.possessive && role_before_list(text, item.start, b0) {
+                item.company = true;
             }
             // Place.
             if b0 == "in" && is_one_of(b1, &["based", "headquartered"]) {
@@ -4039,7 +4262,7 @@ mod tests {
         assert!(companies("a fine from the Central Bank of Ireland today").is_empty());
         assert_eq!(
             companies("Shares of Prudential fell 3% and Lloyds Bank rose."),
-            ["Lloyds", "Prudential"]
+            ["Lloyds Bank", "Prudential"]
         );
     }
 }

@@ -34,7 +34,7 @@ use crate::digest::{Article, Digest};
 
 /// The tagger's own source: any change to the rules (or to how articles are cut into
 /// paragraphs) gives another fingerprint, so stale findings are never reused.
-const TAGGER_SOURCES: [&str; 7] = [
+const TAGGER_SOURCES: [&str; 8] = [
     include_str!("../rules.rs"),
     include_str!("../memo.rs"),
     include_str!("../candidates.rs"),
@@ -42,6 +42,7 @@ const TAGGER_SOURCES: [&str; 7] = [
     include_str!("../build.rs"),
     include_str!("../index.rs"),
     include_str!("../kept_scratch.rs"),
+    include_str!("../units.rs"),
 ];
 
 /// How many cache files (one per set of digest files) a cache folder keeps.
