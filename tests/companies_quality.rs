@@ -334,23 +334,47 @@ fn twentieth_set_holds_its_figures() {
 /// 0.894 / 0.827, twenty-fourth 0.929 / 0.880 (pooled 0.911 / 0.871). What recall missed
 /// was mostly real companies the list lacks (Proofpoint, Sophos, Bancolombia, Ripio,
 /// Magnite, Tenstorrent) and names that only a list like "firms, including A and B"
-/// introduces.
+/// introduces. Tuned on since (rules from their misses, and a third list batch made by
+/// a helper who had not seen them): 0.933 / 0.941, 0.958 / 0.944, 0.939 / 0.925,
+/// 0.940 / 0.947, held less 0.01.
 #[test]
 fn twentyfirst_set_holds_its_first_run_figures() {
-    labelled_set("twentyfirst", (0.893, 0.855));
+    labelled_set("twentyfirst", (0.923, 0.931));
 }
 
 #[test]
 fn twentysecond_set_holds_its_first_run_figures() {
-    labelled_set("twentysecond", (0.922, 0.916));
+    labelled_set("twentysecond", (0.948, 0.934));
 }
 
 #[test]
 fn twentythird_set_holds_its_first_run_figures() {
-    labelled_set("twentythird", (0.893, 0.826));
+    labelled_set("twentythird", (0.929, 0.915));
 }
 
 #[test]
 fn twentyfourth_set_holds_its_first_run_figures() {
-    labelled_set("twentyfourth", (0.928, 0.879));
+    labelled_set("twentyfourth", (0.930, 0.937));
+}
+
+/// Written and labelled by helpers blind to the tagger, after the units rule, and first
+/// run on the tagger with the twenty-first to twenty-fourth sets' rules and the third
+/// list batch (made by a helper who had not seen any set): twenty-fifth 0.930 / 0.952,
+/// twenty-sixth 0.962 / 0.802, twenty-seventh 0.920 / 0.912 (pooled 0.936 / 0.888). The
+/// twenty-sixth's misses are mostly European mobility and retail names the list lacks
+/// (Cityscoot, Moia, Trivago, Sobeys, ViaVan) and lower-case "ofo"; since, "Deutschland",
+/// "Italia" and "España" end units' names ("Sky Deutschland"). Held to the first run.
+#[test]
+fn twentyfifth_set_holds_its_first_run_figures() {
+    labelled_set("twentyfifth", (0.929, 0.951));
+}
+
+#[test]
+fn twentysixth_set_holds_its_first_run_figures() {
+    labelled_set("twentysixth", (0.961, 0.801));
+}
+
+#[test]
+fn twentyseventh_set_holds_its_first_run_figures() {
+    labelled_set("twentyseventh", (0.919, 0.911));
 }

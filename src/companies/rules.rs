@@ -715,6 +715,15 @@ fn split_long_run(
         {
             matched = Some((i, id, ambiguous));
         }
+        // "Funding Circle", "Pioneer Square Labs", "Norland & Vale": a name that is also
+        // a word, inside a new name, is part of it (before the arm and unit rules: "Red
+        // Lotus Ventures" is one name).
+        if let Some((_, _, true)) = matched
+            && stretch.is_some()
+            && matches!(w.joiner, Joiner::Space | Joiner::Amp)
+        {
+            matched = None;
+        }
         // A known company's name that goes on to an investment arm's noun ("Lockheed
         // Martin Ventures", "Samsung Catalyst Fund"; as the list keeps Intel Capital apart
         // from Intel), or to a unit's noun or a region ("Google Cloud", "Sequoia Capital
@@ -755,14 +764,6 @@ fn split_long_run(
             prev_first_name = false;
             i = j + 1;
             continue;
-        }
-        // "Funding Circle", "Pioneer Square Labs", "Norland & Vale": a name that is also
-        // a word, inside a new name, is part of it.
-        if let Some((_, _, true)) = matched
-            && stretch.is_some()
-            && matches!(w.joiner, Joiner::Space | Joiner::Amp)
-        {
-            matched = None;
         }
         if let Some((j, id, ambiguous)) = matched {
             close!(i, false);

@@ -35,6 +35,7 @@ const UNIT_NOUNS: &[&str] = &[
     "power",
     "rail",
     "securities",
+    "sekuritas",
     "semiconductor",
     "studios",
     "trucks",
@@ -61,6 +62,7 @@ const REGIONS: &[&str] = &[
     "chile",
     "china",
     "colombia",
+    "deutschland",
     "egypt",
     "emea",
     "europe",
@@ -71,6 +73,7 @@ const REGIONS: &[&str] = &[
     "indonesia",
     "ireland",
     "israel",
+    "italia",
     "italy",
     "japan",
     "kenya",
@@ -90,6 +93,7 @@ const REGIONS: &[&str] = &[
     "poland",
     "russia",
     "singapore",
+    "españa",
     "spain",
     "sweden",
     "switzerland",
@@ -192,7 +196,15 @@ pub(super) fn unit_after(
             return None;
         }
     }
-    Some(j + words)
+    // "Vertex Ventures Southeast Asia & India": a second region after "&".
+    let end = j + words;
+    let and_region = run_words.get(end + 1).is_some_and(|w| {
+        w.joiner == Joiner::Amp
+            && text
+                .get(w.start as usize..w.end as usize)
+                .is_some_and(|word| is_one_of(word, REGIONS))
+    }) && rest.get(words - 1).is_some_and(|w| is_one_of(w, REGIONS));
+    Some(end + usize::from(and_region))
 }
 
 /// The known company a unit's name (as [`unit_after`] finds them) belongs to: its first
@@ -210,6 +222,10 @@ pub(super) fn parent_of(name: &str, known: &KnownCompanies, key: &mut String) ->
     let mut words: Vec<&str> = name.split(' ').collect();
     if let Some(slot) = words.last_mut() {
         *slot = last;
+    }
+    // "… Southeast Asia & India": the unit's name ends before "&".
+    if words.len() > 3 && words[words.len() - 2] == "&" && is_one_of(last, REGIONS) {
+        words.truncate(words.len() - 2);
     }
     let mut between = String::new();
     // The longest known name first ("Sequoia Capital India" is Sequoia Capital's).
@@ -270,6 +286,10 @@ mod tests {
         assert_eq!(parent("Sequoia Capital India"), id("Sequoia"));
         assert_eq!(parent("Telenor Microfinance Bank"), id("Telenor"));
         assert_eq!(parent("HSBC UK"), id("HSBC"));
+        assert_eq!(
+            parent("Sequoia Capital Southeast Asia & India"),
+            id("Sequoia")
+        );
         assert_eq!(parent("Google Pay India"), None);
         assert_eq!(parent("Google Store India"), None);
         assert_eq!(parent("Google"), None);
