@@ -406,41 +406,22 @@ impl Builder {
         sort_lists(&mut article_companies, &article_offsets);
         let first_discovered = known.len() as u32;
         let companies = first_discovered as usize + discovered_names.len();
-        let parents = unit_parents(&known, &discovered_names);
-        // The parents an article's units add to it ("Google Cloud" makes it Google's too),
-        // each once and not when the article names the parent itself.
-        let mut added: Vec<u32> = Vec::new();
-        let with_parents = |list: &[(CompanyId, u32)], added: &mut Vec<u32>| {
-            added.clear();
-            if parents.is_empty() {
-                return;
-            }
-            for (id, _) in list {
-                let Some(&parent) =
-                    id.0.checked_sub(first_discovered)
-                        .and_then(|d| parents.get(d as usize))
-                else {
-                    continue;
-                };
-                if parent != u32::MAX
-                    && !added.contains(&parent)
-                    && !list.iter().any(|(other, _)| other.0 == parent)
-                {
-                    added.push(parent);
-                }
-            }
-        };
+        // (article, parent) for each parent an article's units add to it, in article order.
+        let added = parents_added(
+            &known,
+            &discovered_names,
+            &article_offsets,
+            &article_companies,
+        );
         // Posting lists by counting sort: articles are visited in order, so each list is sorted.
         let mut posting_offsets = vec![0u32; companies + 1];
-        for window in article_offsets.windows(2) {
-            let list = article_companies
-                .get(window[0] as usize..window[1] as usize)
-                .unwrap_or_default();
-            with_parents(list, &mut added);
-            for id in list.iter().map(|(id, _)| id.0).chain(added.iter().copied()) {
-                if let Some(n) = posting_offsets.get_mut(id as usize + 1) {
-                    *n += 1;
-                }
+        let ids = article_companies
+            .iter()
+            .map(|(id, _)| id.0)
+            .chain(added.iter().map(|&(_, parent)| parent));
+        for id in ids {
+            if let Some(n) = posting_offsets.get_mut(id as usize + 1) {
+                *n += 1;
             }
         }
         for i in 1..posting_offsets.len() {
@@ -448,16 +429,22 @@ impl Builder {
         }
         let mut fill: Vec<u32> = posting_offsets.clone();
         let mut postings = vec![0u32; posting_offsets.last().copied().unwrap_or(0) as usize];
+        let mut added = added.iter().peekable();
         for (article, window) in article_offsets.windows(2).enumerate() {
+            let article = article as u32;
             let list = article_companies
                 .get(window[0] as usize..window[1] as usize)
                 .unwrap_or_default();
-            with_parents(list, &mut added);
-            for id in list.iter().map(|(id, _)| id.0).chain(added.iter().copied()) {
+            let parents = std::iter::from_fn(|| added.next_if(|&&(a, _)| a == article));
+            for id in list
+                .iter()
+                .map(|(id, _)| id.0)
+                .chain(parents.map(|&(_, p)| p))
+            {
                 if let Some(slot) = fill.get_mut(id as usize)
                     && let Some(p) = postings.get_mut(*slot as usize)
                 {
-                    *p = article as u32;
+                    *p = article;
                     *slot += 1;
                 }
             }
@@ -475,18 +462,44 @@ impl Builder {
     }
 }
 
-/// Per discovered company, the known company it is a unit of (see `units`), or
-/// `u32::MAX`; empty when none is.
-fn unit_parents(known: &KnownCompanies, discovered_names: &[Box<str>]) -> Vec<u32> {
+/// The parents that articles' units add to them ("Google Cloud" makes an article
+/// Google's too), as (article, parent) in article order: each parent once per article,
+/// and not where the article names the parent itself.
+fn parents_added(
+    known: &KnownCompanies,
+    discovered_names: &[Box<str>],
+    article_offsets: &[u32],
+    article_companies: &[(CompanyId, u32)],
+) -> Vec<(u32, u32)> {
     let mut key = String::new();
-    let parents: Vec<u32> = discovered_names
+    // Per discovered company, the known company it is a unit of (see `units`).
+    let parents: Vec<Option<u32>> = discovered_names
         .iter()
-        .map(|name| units::parent_of(name, known, &mut key).unwrap_or(u32::MAX))
+        .map(|name| units::parent_of(name, known, &mut key))
         .collect();
-    if parents.iter().all(|&p| p == u32::MAX) {
-        return Vec::new();
+    let mut added = Vec::new();
+    if parents.iter().all(Option::is_none) {
+        return added;
     }
-    parents
+    let first_discovered = known.len() as u32;
+    for (article, window) in article_offsets.windows(2).enumerate() {
+        let list = article_companies
+            .get(window[0] as usize..window[1] as usize)
+            .unwrap_or_default();
+        let from = added.len();
+        for (id, _) in list {
+            let parent =
+                id.0.checked_sub(first_discovered)
+                    .and_then(|d| parents.get(d as usize).copied().flatten());
+            if let Some(parent) = parent
+                && !added[from..].contains(&(article as u32, parent))
+                && !list.iter().any(|(other, _)| other.0 == parent)
+            {
+                added.push((article as u32, parent));
+            }
+        }
+    }
+    added
 }
 
 /// Sorts one article's list, most mentions first, then by id: as packed integers in a

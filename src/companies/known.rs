@@ -277,7 +277,9 @@ impl KnownCompanies {
         }
         self.max_words = self.max_words.max(key.split(' ').count());
         // "United Arab Emirates": a place with a company's name in it is looked for as
-        // the matcher looks for longer companies, so the place wins over Emirates.
+        // the matcher looks for longer companies, so the place wins over Emirates. (The
+        // bundled list gives its companies before its places; a company that only the
+        // user's file adds does not do this for a bundled place.)
         if kind == NameKind::Place
             && let Some((first, _)) = key.split_once(' ')
             && key.split(' ').any(|word| {

@@ -631,6 +631,20 @@ fn split_long_run(
     let mut prev_name = false; // the previous word was a name word (not a stop word)
     let mut prev_first_name = false;
     let mut i = 0;
+    // Rejects words `i..=j` as one name (a place, a title) and goes on after them.
+    macro_rules! reject_through {
+        ($j:expr) => {
+            close!(i, false);
+            items.push(Item {
+                what: What::Rejected,
+                ..Item::known(&run_words[i], &run_words[$j], 0, false, false)
+            });
+            prev_name = true;
+            prev_first_name = false;
+            i = $j + 1;
+            continue;
+        };
+    }
     while i < n {
         let w = run_words[i];
         let start = w.start as usize;
@@ -693,15 +707,7 @@ fn split_long_run(
                 })
             })
         {
-            close!(i, false);
-            items.push(Item {
-                what: What::Rejected,
-                ..Item::known(&w, &run_words[j], 0, false, false)
-            });
-            prev_name = true;
-            prev_first_name = false;
-            i = j + 1;
-            continue;
+            reject_through!(j);
         }
         if matched.is_none() && w.possessive && facts.possessive_company() {
             let possessive =
@@ -755,15 +761,7 @@ fn split_long_run(
         if let Some((j, _, true)) = matched
             && run_words.get(j + 1).is_some_and(|w| w.joiner == Joiner::Of)
         {
-            close!(i, false);
-            items.push(Item {
-                what: What::Rejected,
-                ..Item::known(&w, &run_words[j], 0, false, false)
-            });
-            prev_name = true;
-            prev_first_name = false;
-            i = j + 1;
-            continue;
+            reject_through!(j);
         }
         if let Some((j, id, ambiguous)) = matched {
             close!(i, false);
