@@ -312,8 +312,10 @@ impl WordMemo {
 pub(super) struct StretchFacts {
     /// Normalising dropped a leading "the " (the key's first word is not the name's).
     pub dropped_the: bool,
-    /// The last word of a name of several words is a company suffix ("Games").
-    pub last_suffix_word: bool,
+    /// The name's form makes it a company: a name of several words whose last word is a
+    /// company suffix ("Games") or whose first is a group's ("Grupo"), or a one-word web
+    /// address ("Hotels.com").
+    pub company_form: bool,
     /// The list gives the key a meaning that is never a company (place, product, word,
     /// ignored); only looked up for names of several words (false for one word).
     pub kind_rejects: bool,
@@ -358,7 +360,7 @@ const STRETCH_SLOTS: usize = 1 << STRETCH_BITS;
 static NAME_MASKS: [[u64; 4]; STRETCH_NAME] = byte_masks();
 
 const DROPPED_THE: u64 = 1 << 16;
-const LAST_SUFFIX_WORD: u64 = 1 << 17;
+const COMPANY_FORM: u64 = 1 << 17;
 const KIND_REJECTS: u64 = 1 << 18;
 const SHORT_OR_DIGITS: u64 = 1 << 19;
 
@@ -447,11 +449,7 @@ impl StretchMemo {
         slot.name = word;
         slot.meta = shape
             | if facts.dropped_the { DROPPED_THE } else { 0 }
-            | if facts.last_suffix_word {
-                LAST_SUFFIX_WORD
-            } else {
-                0
-            }
+            | if facts.company_form { COMPANY_FORM } else { 0 }
             | if facts.kind_rejects { KIND_REJECTS } else { 0 }
             | if facts.short_or_digits {
                 SHORT_OR_DIGITS
@@ -472,7 +470,7 @@ impl StretchMemo {
 fn unpack_stretch(meta: u64, hash: u64) -> StretchFacts {
     StretchFacts {
         dropped_the: meta & DROPPED_THE != 0,
-        last_suffix_word: meta & LAST_SUFFIX_WORD != 0,
+        company_form: meta & COMPANY_FORM != 0,
         kind_rejects: meta & KIND_REJECTS != 0,
         short_or_digits: meta & SHORT_OR_DIGITS != 0,
         last_len: usize::from((meta >> 32) as u16),

@@ -908,14 +908,21 @@ fn close_stretch(
 }
 
 /// Nouns that end the name of an investment arm ("Cigna Ventures", "SoftBank Vision Fund").
-const ARM_NOUNS: &[&str] = &["ventures", "capital", "fund", "investors", "investments"];
+const ARM_NOUNS: &[&str] = &[
+    "ventures",
+    "capital",
+    "fund",
+    "investors",
+    "investments",
+    "innovation",
+];
 
 /// Whether `word` is one of [`ARM_NOUNS`], tested on its length and first letter before
 /// its letters: every known name in a long run asks it of the words after it.
 fn is_arm_noun(word: &[u8]) -> bool {
     matches!(
         (word.len(), word.first().map(u8::to_ascii_lowercase)),
-        (8, Some(b'v')) | (7, Some(b'c')) | (4, Some(b'f')) | (9 | 11, Some(b'i'))
+        (8, Some(b'v')) | (7, Some(b'c')) | (4, Some(b'f')) | (9..=11, Some(b'i'))
     ) && ARM_NOUNS
         .iter()
         .any(|n| n.as_bytes().eq_ignore_ascii_case(word))
@@ -1050,7 +1057,7 @@ fn record_stretch(
         };
         What::Stretch { agg }
     };
-    items.push(item(what, legal_suffix_follows || facts.last_suffix_word));
+    items.push(item(what, legal_suffix_follows || facts.company_form));
 }
 
 /// Whether a meaning in the list is never a company's (a place, product, common word or
@@ -1074,14 +1081,19 @@ fn stretch_facts(
     // The key's words are the name's words normalised: its last word is the last word's key.
     // (Byte searches: `str::rfind` with a char pattern is a generic, slower search.)
     let last_len = key.len() - key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1);
-    let last_suffix_word = words > 1
-        && is_in(
+    let first_len = key.bytes().position(|c| c == b' ').unwrap_or(key.len());
+    let company_form = if words > 1 {
+        // "Small Giant Games", "Grupo Tasca Nova".
+        is_in(
             key.get(key.len() - last_len..).unwrap_or(""),
             COMPANY_SUFFIX,
-        );
+        ) || is_one_of(key.get(..first_len).unwrap_or(""), COMPANY_PREFIXES)
+    } else {
+        is_domain_name(name)
+    };
     StretchFacts {
         dropped_the,
-        last_suffix_word,
+        company_form,
         // A one-word stretch is judged on its word's meaning (see `record_stretch`); a
         // longer one on the whole name's, or on an institution's noun it ends with
         // ("Carnegie Mellon University", "Linux Foundation").
@@ -1094,9 +1106,39 @@ fn stretch_facts(
         // Fewer than two chars, or digits only.
         short_or_digits: key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
         last_len,
-        first_len: key.bytes().position(|c| c == b' ').unwrap_or(key.len()),
+        first_len,
         hash: hash_key(key),
     }
+}
+
+/// Role nouns that make the name between a company's possessive and them a business of
+/// its own: "Daimler's Moovel subsidiary". Not "unit" or "division", which follow products
+/// too ("Microsoft's Xbox division"), nor "startup" or "arm", which follow places
+/// ("an Osaka startup", "Google's Tokyo arm").
+const OWNED_NOUNS: &[&str] = &["subsidiary", "affiliate", "spinoff", "spin-off", "venture"];
+
+/// First words that make a name of several words a company ("Groupe Casino", "Grupo Bimbo").
+const COMPANY_PREFIXES: &[&str] = &["groupe", "grupo", "gruppo"];
+
+/// Web addresses' endings that name a business when a one-word name ends in one
+/// ("Hotels.com", "Gobee.bike", "Qure.ai"); not ".js" or ".org" (projects, non-profits).
+const DOMAIN_ENDINGS: &[&str] = &[
+    "com", "io", "ai", "co", "net", "app", "bike", "tv", "me", "ly", "xyz", "uk", "de", "fr", "in",
+    "es", "tech", "shop", "store", "cloud", "so", "gg", "fm",
+];
+
+/// Whether a one-word name is a web address: a word, a dot and one of [`DOMAIN_ENDINGS`]
+/// in lower case ("Booking.com", not "U.S" or "St.Louis").
+fn is_domain_name(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(head, tail)| {
+        head.len() >= 2
+            && head
+                .bytes()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+            && tail.bytes().all(|c| c.is_ascii_lowercase())
+            && DOMAIN_ENDINGS.contains(&tail)
+    })
 }
 
 /// The spelling facts of a word that [`split_run`] asks of it, for the word memo.
@@ -1331,6 +1373,52 @@ const ROLE_NOUNS: &[&str] = &[
     "neobank",
     "neobanks",
     "entrants",
+    "incumbent",
+    "incumbents",
+    "venture",
+    "consortium",
+    "players",
+    "sites",
+    "network",
+    "networks",
+    "outfit",
+    "outfits",
+    "aggregator",
+    "aggregators",
+    "hyperscaler",
+    "hyperscalers",
+    "telco",
+    "telcos",
+    "utility",
+    "utilities",
+    "miner",
+    "miners",
+    "customers",
+    "clients",
+    "labels",
+    "foundry",
+    "foundries",
+    "newspapers",
+    "magazine",
+    "magazines",
+    "courier",
+    "couriers",
+    "contractor",
+    "contractors",
+    "scale-up",
+    "scale-ups",
+    "scaleup",
+    "scaleups",
+    "merchants",
+    "conglomerates",
+    "brokerages",
+    "corporations",
+    "wholesaler",
+    "wholesalers",
+    "reseller",
+    "resellers",
+    "consultancy",
+    "consultancies",
 ];
 
 /// Nouns that say the name next to them is a person ("Pramod Sharma, CEO of Osmo").
@@ -2415,7 +2503,9 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         read_on_after(item, mode, Context::seeded(after, a0_bits));
     } else if !comma
         && !item.possessive
-        && (a0_bits & VERB != 0 || (mode != Mode::Body && a0_bits & HEADLINE_VERB != 0))
+        && (a0_bits & VERB != 0
+            || (mode != Mode::Body && a0_bits & HEADLINE_VERB != 0)
+            || (a0_bits & ROLE != 0 && is_one_of(a0, OWNED_NOUNS) && is_capitalised_possessive(b0)))
     {
         item.company = true;
     }
@@ -3333,6 +3423,67 @@ mod tests {
     }
 
     #[test]
+    fn name_forms_and_role_nouns_from_the_twenty_sixth_set() {
+        assert_finds(&[
+            // A web address, a group's first word, an arm's noun after a known name.
+            (
+                "Bookings made through Expedia's Roomzy.com rose.",
+                "Roomzy.com",
+            ),
+            ("Riders moved to Velocia.bike last year.", "Velocia.bike"),
+            (
+                "It signed a deal with Grupo Tasca Nova.",
+                "Grupo Tasca Nova",
+            ),
+            (
+                "Backers include Seaya Ventures and Cathay Innovation.",
+                "Cathay Innovation",
+            ),
+            // Role nouns.
+            (
+                "Local players such as Scootly, which rents mopeds, grew.",
+                "Scootly",
+            ),
+            (
+                "It links hotels to metasearch sites such as Trivelo.",
+                "Trivelo",
+            ),
+            (
+                "Krutimo, the AI venture of a founder, became a unicorn.",
+                "Krutimo",
+            ),
+            (
+                "Smovia, the consortium that took over the scheme, struggled.",
+                "Smovia",
+            ),
+            (
+                "Incumbents including Travelport and Concurra are updating.",
+                "Concurra",
+            ),
+            // A company's possessive, a name and a subsidiary's noun.
+            (
+                "Daimler’s Moovelo subsidiary, which sells tickets, grew.",
+                "Moovelo",
+            ),
+        ]);
+        for (text, not) in [
+            // A place before "startup" or "subsidiary" is no company.
+            ("An Osaka startup makes robot arms.", "Osaka"),
+            ("Its Fresnillo subsidiary grew.", "Fresnillo"),
+            // Not a web address: a script, a non-profit's address, an initial.
+            ("Developers moved to Vuejam.js last year.", "Vuejam.js"),
+            ("Donations went to Helpful.org last year.", "Helpful.org"),
+            // A label is no record label here.
+            (
+                "It seeks SecNumCloud, the security label issued by the agency.",
+                "SecNumCloud",
+            ),
+        ] {
+            assert!(!companies(text).iter().any(|n| n == not), "{text}");
+        }
+    }
+
+    #[test]
     fn context_rules_from_the_seventh_and_eighth_sets() {
         assert_finds(&[
             (
@@ -3961,6 +4112,10 @@ mod tests {
             {
                 item.company = true;
             }
+            // "Daimler's Moovel subsidiary".
+            if is_one_of(after.word(0), OWNED_NOUNS) && is_capitalised_possessive(b0) {
+                item.company = true;
+            }
         }
 
         // "its own games studio, Nuverse, and": a name set off by commas after a role noun.
@@ -4022,7 +4177,7 @@ mod tests {
             stretch_facts("Small Giant Games", 1, &known, &mut key),
             multi
         );
-        assert!(multi.last_suffix_word);
+        assert!(multi.company_form);
     }
 
     /// A stretch memo filled under one list answers nothing under another.
