@@ -87,7 +87,7 @@ const OWNER_SUFFIXES: &[&[u8]] = &[
     b"run",
     b"operated",
 ];
-const PLACE_SUFFIXES: &[&[u8]] = &[b"based", b"headquartered", b"founded", b"born"];
+const PLACE_SUFFIXES: &[&[u8]] = &[b"based", b"headquartered", b"founded", b"born", b"listed"];
 
 /// Scans `text` into capitalised words and runs, replacing the buffers' contents.
 ///

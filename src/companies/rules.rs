@@ -1097,12 +1097,19 @@ fn stretch_facts(
         // A one-word stretch is judged on its word's meaning (see `record_stretch`); a
         // longer one on the whole name's, or on an institution's noun it ends with
         // ("Carnegie Mellon University", "Linux Foundation").
-        kind_rejects: words > 1
-            && (never_company(known.kind(key))
-                || is_one_of(
+        kind_rejects: if words > 1 {
+            never_company(known.kind(key))
+                || (is_one_of(
                     key.get(key.len() - last_len..).unwrap_or(""),
                     INSTITUTION_NOUNS,
-                )),
+                ) && !key.ends_with("public affairs"))
+                // "Saudi Central Bank", "Reserve Bank": a country's bank, not a business.
+                || key.ends_with("central bank")
+                || key.ends_with("reserve bank")
+        } else {
+            // "Ventures" left alone when "Do Ventures" split: a company's suffix is no name.
+            is_in(key, COMPANY_SUFFIX)
+        },
         // Fewer than two chars, or digits only.
         short_or_digits: key.chars().nth(1).is_none() || key.bytes().all(|c| c.is_ascii_digit()),
         last_len,
@@ -2952,6 +2959,11 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "Center",
     "Centre",
     "Party",
+    "Service",
+    // "Ministry of Economic Affairs"; not a PR firm's "Public Affairs".
+    "Affairs",
+    "Federation",
+    "Tribunal",
 ];
 
 /// The longest gap [`is_coordinator`] accepts: ", as well as The ".
@@ -3348,6 +3360,8 @@ mod tests {
                 vec!["Sequoia Capital India"],
             ),
             ("The lender HSBC UK said so.", vec!["HSBC UK"]),
+            ("It buys from Delta Electronics.", vec!["Delta Electronics"]),
+            ("It competes with TPG Telecom.", vec!["TPG Telecom"]),
             (
                 "It sold a stake to Telenor Microfinance Bank last year.",
                 vec!["Telenor Microfinance Bank"],
@@ -3465,6 +3479,11 @@ mod tests {
                 "Daimler’s Moovelo subsidiary, which sells tickets, grew.",
                 "Moovelo",
             ),
+            // A PR firm's "Public Affairs" is no ministry's.
+            (
+                "It hired Definers Public Affairs, a PR firm.",
+                "Definers Public Affairs",
+            ),
         ]);
         for (text, not) in [
             // A place before "startup" or "subsidiary" is no company.
@@ -3478,6 +3497,17 @@ mod tests {
                 "It seeks SecNumCloud, the security label issued by the agency.",
                 "SecNumCloud",
             ),
+            // Institutions, a listing's place, a company's suffix left alone.
+            (
+                "Rules from the Saudi Central Bank took effect.",
+                "Saudi Central Bank",
+            ),
+            (
+                "It told the Financial Supervisory Service.",
+                "Financial Supervisory Service",
+            ),
+            ("Shares of Nairobi-listed Safaricom rose.", "Nairobi-listed"),
+            ("Backers include Do Ventures, which led.", "Ventures"),
         ] {
             assert!(!companies(text).iter().any(|n| n == not), "{text}");
         }
