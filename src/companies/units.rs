@@ -33,6 +33,7 @@ const UNIT_NOUNS: &[&str] = &[
     "markets",
     "metals",
     "mobility",
+    "motors",
     "payments",
     "pictures",
     "power",
