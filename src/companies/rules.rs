@@ -3483,7 +3483,7 @@ mod tests {
         for (text, not) in [
             // A place before "startup" or "subsidiary" is no company.
             ("An Osaka startup makes robot arms.", "Osaka"),
-            ("Its Fresnillo subsidiary grew.", "Fresnillo"),
+            ("Its Toluca subsidiary grew.", "Toluca"),
             // Not a web address: a script, a non-profit's address, an initial.
             ("Developers moved to Vuejam.js last year.", "Vuejam.js"),
             ("Donations went to Helpful.org last year.", "Helpful.org"),
