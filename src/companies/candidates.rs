@@ -350,6 +350,24 @@ fn scan_into<L: Lanes>(
     }
 }
 
+/// The longest run of lower-case letters a camel-case name opens with before its first
+/// capital ("iZettle", "eBay", "easyJet", "ironSource").
+const CAMEL_LOWER: usize = 8;
+
+/// Where a camel-case word starts whose first capital is at `i`: lower-case letters (at
+/// most [`CAMEL_LOWER`]) after a non-word byte, or none ("McDonald", "3D").
+fn camel_start(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let lower = b
+        .get(i.saturating_sub(CAMEL_LOWER)..i)?
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    let k = i - lower;
+    (lower > 0 && !word_char_before(text, k)).then_some(k)
+}
+
 /// Set in [`scan_into`]'s end of the last word when no run may go on from it: past the
 /// end of any text (a slice holds at most `isize::MAX` bytes).
 const CLOSED: usize = 1 << (usize::BITS - 1);
@@ -366,9 +384,8 @@ fn word_start(text: &str, i: usize, c: u8) -> Result<usize, usize> {
         let before = i.checked_sub(1).and_then(|k| b.get(k));
         if before.is_none_or(|&p| !MAY_BE_WORD_CHAR[usize::from(p)]) || !word_char_before(text, i) {
             Ok(i)
-        } else if i >= 1 && b[i - 1].is_ascii_lowercase() && !word_char_before(text, i - 1) {
-            // iZettle, eBay: a lower-case letter then a capital starts a name too.
-            Ok(i - 1)
+        } else if let Some(k) = camel_start(text, i) {
+            Ok(k)
         } else {
             // A capital inside a word ("McDonald" is consumed whole; "macOS", "3D").
             Err(skip_word(text, i))
@@ -1226,6 +1243,16 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(|(w, _)| w).collect::<Vec<_>>().join(" "))
             .collect()
+    }
+
+    #[test]
+    fn camel_case_names_start_at_their_first_lower_case_letter() {
+        assert_eq!(
+            names("Shares of easyJet, ironSource and tvScientific rose; McDonald and 3D fell."),
+            ["Shares", "easyJet", "ironSource", "tvScientific", "McDonald"]
+        );
+        // Past eight lower-case letters a capital is inside a word, not a name's start.
+        assert_eq!(names("see abcdefghiJkl here"), Vec::<String>::new());
     }
 
     #[test]

@@ -18,9 +18,14 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
         let start = if c < 0x80 {
             if !word_char_before(text, i) {
                 i
-            } else if i >= 1 && b[i - 1].is_ascii_lowercase() && !word_char_before(text, i - 1) {
-                // iZettle, eBay: a lower-case letter then a capital starts a name too.
-                i - 1
+            } else if let Some(k) = (1..=CAMEL_LOWER.min(i))
+                .take_while(|&n| b[i - n].is_ascii_lowercase())
+                .last()
+                .map(|n| i - n)
+                .filter(|&k| !word_char_before(text, k))
+            {
+                // iZettle, eBay, easyJet: lower-case letters then a capital start a name too.
+                k
             } else {
                 // A capital inside a word ("McDonald" is consumed whole; "macOS", "3D").
                 i = skip_word(text, i);
