@@ -1249,7 +1249,13 @@ mod tests {
     fn camel_case_names_start_at_their_first_lower_case_letter() {
         assert_eq!(
             names("Shares of easyJet, ironSource and tvScientific rose; McDonald and 3D fell."),
-            ["Shares", "easyJet", "ironSource", "tvScientific", "McDonald"]
+            [
+                "Shares",
+                "easyJet",
+                "ironSource",
+                "tvScientific",
+                "McDonald"
+            ]
         );
         // Past eight lower-case letters a capital is inside a word, not a name's start.
         assert_eq!(names("see abcdefghiJkl here"), Vec::<String>::new());

@@ -323,6 +323,7 @@ fn count_items(text: &str, mode: Mode, scratch: &mut Scratch) {
     let Scratch {
         items,
         aggs,
+        agg_index,
         known: known_counts_acc,
         known_slots,
         ..
@@ -330,7 +331,9 @@ fn count_items(text: &str, mode: Mode, scratch: &mut Scratch) {
     for item in items.iter() {
         match item.what {
             What::Known { id, ambiguous } => {
-                if known_counts(item, ambiguous, mode) {
+                if known_counts(item, ambiguous, mode)
+                    && !(ambiguous && item.company && is_surname(text, item, aggs, agg_index))
+                {
                     add_count(known_counts_acc, known_slots, id);
                 }
             }
@@ -348,6 +351,16 @@ fn count_items(text: &str, mode: Mode, scratch: &mut Scratch) {
             What::Rejected => {}
         }
     }
+}
+
+/// "Michael Ford … Ford said": whether a listed name that is also a word ends the name
+/// of a person the article named so far, which it then stands for. Asked only of such
+/// names with company evidence.
+fn is_surname(text: &str, item: &Item, aggs: &[Agg], agg_index: &AggIndex) -> bool {
+    let name = text.get(item.start..item.end).unwrap_or("");
+    aggs.iter().any(|a| {
+        a.person && a.words > 1 && agg_index.text(&a.last_word).eq_ignore_ascii_case(name)
+    })
 }
 
 /// Whether a one-word name is a plural common noun opening a sentence ("Founders raised
@@ -2482,6 +2495,19 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     {
         item.company = true;
     }
+    // "Apple said", "Zoom, which…": a listed company that is also a word is the
+    // subject of a clause, as no bare common noun is. (Not for new names: people say.)
+    if matches!(
+        item.what,
+        What::Known {
+            ambiguous: true,
+            ..
+        }
+    ) && !item.possessive
+        && subject_of_clause(comma, a0)
+    {
+        item.company = true;
+    }
     // After ", " only a person's noun, an opener or a capitalised possessive ("Slack’s")
     // starts a rule, and only the last two read on: most commas set up no reader.
     let appositive = comma
@@ -2653,6 +2679,56 @@ fn role_before_list(text: &str, start: usize, b0: &str) -> bool {
         .checked_sub(opener + 1)
         .is_some_and(|at| is_in(word_before_comma(text, at), ROLE))
 }
+
+/// Whether the word after a name makes the name a clause's subject: a verb of
+/// [`SUBJECT_VERBS`] right after it, or "which" or "whose" after a comma.
+fn subject_of_clause(comma: bool, after: &str) -> bool {
+    if comma {
+        is_one_of(after, &["which", "whose"])
+    } else {
+        is_one_of(after, SUBJECT_VERBS)
+    }
+}
+
+/// Verbs whose subject a listed company that is also a word is ("Apple said", "Elastic
+/// changed", "Alphabet has argued"); not "is", "are", "was": "Here is", "Discovery is".
+const SUBJECT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "plans",
+    "planned",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "wants",
+    "argued",
+    "argues",
+    "changed",
+    "declined",
+    "agreed",
+    "expects",
+    "expected",
+    "confirmed",
+    "denied",
+    "added",
+    "began",
+    "paid",
+    "pays",
+    "cut",
+    "cuts",
+    "reported",
+    "announced",
+    "launched",
+    "raised",
+    "acquired",
+    "bought",
+    "sued",
+    "warned",
+    "added",
+];
 
 /// Whether a name after `before` opens a reported clause ("said Ferngrove plans"): after
 /// "said" with a word after the name and no comma, the name is not the speaker.
@@ -3432,6 +3508,21 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_word_opening_a_clause_as_its_subject_is_the_company() {
+        for (text, expected) in [
+            ("It grew. Zoom said in April that it grew.", vec!["Zoom"]),
+            ("It grew. Apple, which holds its own event, declined.", vec!["Apple"]),
+            ("It grew. Alphabet has argued that it would harm.", vec!["Alphabet"]),
+            // Not "is" ("Here is", "Discovery is"), nor a sentence adverb.
+            ("It grew. Here is the thing. Next, it fell.", vec![]),
+            // A person's surname: "Ford said" is Michael Ford.
+            ("The deal was led by Michael Ford. Ford said it grew.", vec![]),
+        ] {
+            assert_eq!(companies(text), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn name_forms_and_role_nouns_from_the_twenty_sixth_set() {
         assert_finds(&[
             // A web address, a group's first word, an arm's noun after a known name.
@@ -4005,6 +4096,17 @@ mod tests {
             item.person = true;
         }
         if employer {
+            item.company = true;
+        }
+        if matches!(
+            item.what,
+            What::Known {
+                ambiguous: true,
+                ..
+            }
+        ) && !item.possessive
+            && subject_of_clause(comma, after.word(0))
+        {
             item.company = true;
         }
         if comma {
