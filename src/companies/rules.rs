@@ -358,9 +358,8 @@ fn count_items(text: &str, mode: Mode, scratch: &mut Scratch) {
 /// names with company evidence.
 fn is_surname(text: &str, item: &Item, aggs: &[Agg], agg_index: &AggIndex) -> bool {
     let name = text.get(item.start..item.end).unwrap_or("");
-    aggs.iter().any(|a| {
-        a.person && a.words > 1 && agg_index.text(&a.last_word).eq_ignore_ascii_case(name)
-    })
+    aggs.iter()
+        .any(|a| a.person && a.words > 1 && agg_index.text(&a.last_word).eq_ignore_ascii_case(name))
 }
 
 /// Whether a one-word name is a plural common noun opening a sentence ("Founders raised
@@ -3511,12 +3510,21 @@ mod tests {
     fn a_listed_word_opening_a_clause_as_its_subject_is_the_company() {
         for (text, expected) in [
             ("It grew. Zoom said in April that it grew.", vec!["Zoom"]),
-            ("It grew. Apple, which holds its own event, declined.", vec!["Apple"]),
-            ("It grew. Alphabet has argued that it would harm.", vec!["Alphabet"]),
+            (
+                "It grew. Apple, which holds its own event, declined.",
+                vec!["Apple"],
+            ),
+            (
+                "It grew. Alphabet has argued that it would harm.",
+                vec!["Alphabet"],
+            ),
             // Not "is" ("Here is", "Discovery is"), nor a sentence adverb.
             ("It grew. Here is the thing. Next, it fell.", vec![]),
             // A person's surname: "Ford said" is Michael Ford.
-            ("The deal was led by Michael Ford. Ford said it grew.", vec![]),
+            (
+                "The deal was led by Michael Ford. Ford said it grew.",
+                vec![],
+            ),
         ] {
             assert_eq!(companies(text), expected, "{text}");
         }
