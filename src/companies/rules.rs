@@ -738,6 +738,10 @@ fn split_long_run(
         // whole), the known company does.
         if let Some((j, _, _)) = matched
             && let Some(end) = arm_after(text, run_words, j)
+                // "SoftBank Ventures Korea", "RBC Capital Markets": an arm's unit.
+                .map(|arm| {
+                    units::unit_after(text, run_words, (w.start, arm), known, key).unwrap_or(arm)
+                })
                 .or_else(|| units::unit_after(text, run_words, (w.start, j), known, key))
         {
             close!(i, false);
@@ -3432,6 +3436,14 @@ mod tests {
             ("The lender HSBC UK said so.", vec!["HSBC UK"]),
             ("It buys from Delta Electronics.", vec!["Delta Electronics"]),
             ("It competes with TPG Telecom.", vec!["TPG Telecom"]),
+            (
+                "Backers include SoftBank Ventures Korea.",
+                vec!["SoftBank Ventures Korea"],
+            ),
+            (
+                "It hired Ocado Solutions to build it.",
+                vec!["Ocado Solutions"],
+            ),
             (
                 "It sold a stake to Telenor Securities last year.",
                 vec!["Telenor Securities"],

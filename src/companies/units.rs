@@ -14,6 +14,7 @@ use super::known::{KnownCompanies, NameKind, normalize_into};
 /// Management"). Lower case; compared ignoring ASCII case.
 const UNIT_NOUNS: &[&str] = &[
     "aerospace",
+    "ai",
     "automotive",
     "bank",
     "chemical",
@@ -25,6 +26,7 @@ const UNIT_NOUNS: &[&str] = &[
     "foundry",
     "freight",
     "games",
+    "group",
     "health",
     "insurance",
     "interactive",
@@ -41,10 +43,13 @@ const UNIT_NOUNS: &[&str] = &[
     "securities",
     "sekuritas",
     "semiconductor",
+    "services",
+    "solutions",
     "studios",
     "telecom",
     "telecoms",
     "trucks",
+    "vans",
     // "DHL Supply Chain"
     "chain",
 ];
