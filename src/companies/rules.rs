@@ -1923,7 +1923,7 @@ const APPOSITIVE_OPENERS: &[&str] = &[
     "corp",
 ];
 
-const LISTS: [&[&str]; 14] = [
+const LISTS: [&[&str]; 15] = [
     ROLE_NOUNS,
     PERSON_NOUNS,
     COMPANY_VERBS,
@@ -1938,6 +1938,7 @@ const LISTS: [&[&str]; 14] = [
     LINKS,
     APPOSITIVE_OPENERS,
     &DEAL_FIRSTS,
+    SUBJECT_VERBS,
 ];
 const ROLE: u16 = 1;
 const PERSON: u16 = 1 << 1;
@@ -1953,6 +1954,7 @@ const STAFF: u16 = 1 << 10;
 const LINK: u16 = 1 << 11;
 const APPOSITIVE_OPENER: u16 = 1 << 12;
 const DEAL_FIRST: u16 = 1 << 13;
+const SUBJECT_VERB: u16 = 1 << 14;
 
 /// Whether `word` (any ASCII case) is in one of the lists in `lists`.
 fn is_in(word: &str, lists: u16) -> bool {
@@ -2507,7 +2509,7 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
             ..
         }
     ) && !item.possessive
-        && subject_of_clause(comma, a0)
+        && subject_of_clause(comma, a0, a0_bits)
     {
         item.company = true;
     }
@@ -2683,13 +2685,14 @@ fn role_before_list(text: &str, start: usize, b0: &str) -> bool {
         .is_some_and(|at| is_in(word_before_comma(text, at), ROLE))
 }
 
-/// Whether the word after a name makes the name a clause's subject: a verb of
-/// [`SUBJECT_VERBS`] right after it, or "which" or "whose" after a comma.
-fn subject_of_clause(comma: bool, after: &str) -> bool {
+/// Whether the word after a name (with its lexicon bits) makes the name a clause's
+/// subject: a verb of [`SUBJECT_VERBS`] right after it, or "which" or "whose" after a
+/// comma.
+fn subject_of_clause(comma: bool, after: &str, after_bits: u16) -> bool {
     if comma {
         is_one_of(after, &["which", "whose"])
     } else {
-        is_one_of(after, SUBJECT_VERBS)
+        after_bits & SUBJECT_VERB != 0
     }
 }
 
@@ -2708,7 +2711,6 @@ const SUBJECT_VERBS: &[&str] = &[
     "could",
     "wants",
     "argued",
-    "argues",
     "changed",
     "declined",
     "agreed",
@@ -2719,7 +2721,6 @@ const SUBJECT_VERBS: &[&str] = &[
     "added",
     "began",
     "paid",
-    "pays",
     "cut",
     "cuts",
     "reported",
@@ -2730,7 +2731,6 @@ const SUBJECT_VERBS: &[&str] = &[
     "bought",
     "sued",
     "warned",
-    "added",
 ];
 
 /// Whether a name after `before` opens a reported clause ("said Ferngrove plans"): after
@@ -4125,7 +4125,7 @@ mod tests {
                 ..
             }
         ) && !item.possessive
-            && subject_of_clause(comma, after.word(0))
+            && subject_of_clause(comma, after.word(0), lexicon_bits(after.word(0)))
         {
             item.company = true;
         }
