@@ -767,6 +767,17 @@ fn split_long_run(
         {
             reject_through!(j);
         }
+        // "Ministry of Information Technology": such a name after an institution's noun
+        // and "of" is part of the institution's name (not "Shares of Apple").
+        if let Some((j, _, true)) = matched
+            && w.joiner == Joiner::Of
+            && i.checked_sub(1)
+                .and_then(|k| run_words.get(k))
+                .and_then(|p| text.get(p.start as usize..p.end as usize))
+                .is_some_and(|p| is_one_of(p, INSTITUTION_NOUNS))
+        {
+            reject_through!(j);
+        }
         if let Some((j, id, ambiguous)) = matched {
             close!(i, false);
             let last = run_words[j];
@@ -3444,6 +3455,12 @@ mod tests {
                 "It hired Ocado Solutions to build it.",
                 vec!["Ocado Solutions"],
             ),
+            (
+                "Rivals such as Geely Automobile Holdings grew.",
+                vec!["Geely Automobile Holdings"],
+            ),
+            // Not "The Information Technology", as in a ministry's name.
+            ("It told the Ministry of Information Technology.", vec![]),
             (
                 "It sold a stake to Telenor Securities last year.",
                 vec!["Telenor Securities"],

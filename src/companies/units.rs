@@ -50,9 +50,31 @@ const UNIT_NOUNS: &[&str] = &[
     "telecoms",
     "trucks",
     "vans",
+    // Formal names of listed companies ("Chery Automobile", "Nationwide Building
+    // Society", "Johnson & Johnson MedTech").
+    "automobile",
+    "holdings",
+    "brands",
+    "company",
+    "society",
+    "fashion",
+    "bio",
+    "biosciences",
+    "sciences",
+    "medtech",
+    "pharmacy",
+    "rx",
+    "e-mobility",
+    "systems",
+    "software",
+    "networks",
+    "partners",
     // "DHL Supply Chain"
     "chain",
 ];
+
+/// Words that may follow a unit's noun and end a formal name ("Geely Automobile Holdings").
+const FORMAL_ENDINGS: &[&str] = &["holdings", "group", "society", "company"];
 
 /// Countries and regions whose names end a unit's name ("HSBC UK", "Yahoo Japan",
 /// "SoftBank Latin America", "Sequoia Capital India"); a region of two words is found by
@@ -162,17 +184,27 @@ pub(super) fn ends_unit(word: &str) -> bool {
 
 /// How many of `rest`, the words after a known company's name, name a unit of it: the
 /// words up to the first that [`ends_unit`] (at most three; each before it one that
-/// `may_stand_between` allows), and a country or region after a unit's noun ("Google
-/// Cloud India"). `None` when they do not.
+/// `may_stand_between` allows), and up to two more that end units after it ("Google
+/// Cloud India", "Geely Automobile Holdings"). `None` when they do not.
 pub(super) fn unit_words(
     rest: &[&str],
     mut may_stand_between: impl FnMut(&str) -> bool,
 ) -> Option<usize> {
     for (k, word) in rest.iter().take(3).enumerate() {
         if ends_unit(word) {
-            let region_after = is_one_of(word, UNIT_NOUNS)
-                && rest.get(k + 1).is_some_and(|w| is_one_of(w, REGIONS));
-            return Some(k + 1 + usize::from(region_after));
+            // "Google Cloud India", "Geely Automobile Holdings": a unit's noun may go on
+            // to a region or a formal ending (not to another noun: "Google Cloud Bank
+            // Deal" in a Title Case headline).
+            let more = if is_one_of(word, UNIT_NOUNS) {
+                rest.iter()
+                    .skip(k + 1)
+                    .take(2)
+                    .take_while(|w| is_one_of(w, REGIONS) || is_one_of(w, FORMAL_ENDINGS))
+                    .count()
+            } else {
+                0
+            };
+            return Some(k + 1 + more);
         }
         if !may_stand_between(word) {
             return None;
@@ -307,6 +339,8 @@ mod tests {
         let any = |_: &str| true;
         assert_eq!(unit_words(&["Cloud", "CEO"], any), Some(1));
         assert_eq!(unit_words(&["Cloud", "India"], any), Some(2));
+        assert_eq!(unit_words(&["Automobile", "Holdings"], any), Some(2));
+        assert_eq!(unit_words(&["Cloud", "Bank", "Deal"], any), Some(1));
         assert_eq!(unit_words(&["India", "Cloud"], any), Some(1));
         assert_eq!(unit_words(&["Microfinance", "Bank"], any), Some(2));
         assert_eq!(unit_words(&["Latin", "America"], any), Some(2));
