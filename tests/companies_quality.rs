@@ -149,10 +149,9 @@ fn mentions_give_byte_ranges_of_names_in_a_paragraph() {
 
 /// Scores a labelled set from `tests/fixtures/companies/` and holds it to `floor`
 /// (precision, recall). Each set was written and labelled blind, and committed before the
-/// recognizer first ran on it; its test says what it scored then and since. Since the
-/// units rule (session 10), a set not held to 0.95 is held to what it scored with that
-/// rule less 0.01, and never less than its first run: a change that costs a set more
-/// than a point fails.
+/// recognizer first ran on it; its test says what it scored then and since. Every set
+/// is held to what it scored at the end of session 11 less 0.01, and never less than
+/// its first run: a change that costs a set more than a point fails.
 fn labelled_set(name: &str, floor: (f64, f64)) {
     let loaded = load_paths(&[fixture(&format!("{name}.txt"))]).unwrap();
     assert!(loaded.warnings.is_empty());
@@ -176,7 +175,7 @@ fn labelled_set(name: &str, floor: (f64, f64)) {
 /// candidate) and Twitter written as "X" (one letter).
 #[test]
 fn unseen_set_reaches_095() {
-    labelled_set("unseen", (0.95, 0.95));
+    labelled_set("unseen", (0.990, 0.970));
 }
 
 /// Written after the unseen set's fixes. First run, untuned: precision 0.965, recall
@@ -187,7 +186,7 @@ fn unseen_set_reaches_095() {
 /// out as an asset of Paramount.
 #[test]
 fn third_set_reaches_095() {
-    labelled_set("third", (0.95, 0.95));
+    labelled_set("third", (0.968, 0.979));
 }
 
 /// Written after an acceptance run found sentence-opening plurals and pronouns taken for
@@ -198,7 +197,7 @@ fn third_set_reaches_095() {
 /// Bridges") and Cruise opening a sentence ("Cruise, meanwhile, has been testing").
 #[test]
 fn fourth_set_reaches_095() {
-    labelled_set("fourth", (0.95, 0.95));
+    labelled_set("fourth", (0.990, 0.990));
 }
 
 /// Written after the fourth set's fixes. First run: fifth 0.857 / 0.800, sixth 0.921 /
@@ -208,12 +207,12 @@ fn fourth_set_reaches_095() {
 /// "Sequoia Capital India" for Sequoia.
 #[test]
 fn fifth_set_holds_its_tuned_figures() {
-    labelled_set("fifth", (0.948, 0.948));
+    labelled_set("fifth", (0.949, 0.965));
 }
 
 #[test]
 fn sixth_set_reaches_095() {
-    labelled_set("sixth", (0.95, 0.95));
+    labelled_set("sixth", (0.975, 0.990));
 }
 
 /// **The 0.95 bar is not met on text gazette was not tuned on.** Written after all of
@@ -227,12 +226,12 @@ fn sixth_set_reaches_095() {
 /// developed on fails here.
 #[test]
 fn seventh_set_holds_its_first_run_figures() {
-    labelled_set("seventh", (0.934, 0.961));
+    labelled_set("seventh", (0.947, 0.968));
 }
 
 #[test]
 fn eighth_set_holds_its_first_run_figures() {
-    labelled_set("eighth", (0.970, 0.963));
+    labelled_set("eighth", (0.976, 0.970));
 }
 
 /// Written after the seventh and eighth sets' fixes and first run on the tagger of that
@@ -272,12 +271,12 @@ fn twelfth_set_holds_its_first_run_figures() {
 /// nothing around them says company (Zoom, Apple, Circle).
 #[test]
 fn thirteenth_set_holds_its_first_run_figures() {
-    labelled_set("thirteenth", (0.951, 0.915));
+    labelled_set("thirteenth", (0.961, 0.952));
 }
 
 #[test]
 fn fourteenth_set_holds_its_first_run_figures() {
-    labelled_set("fourteenth", (0.944, 0.971));
+    labelled_set("fourteenth", (0.953, 0.971));
 }
 
 /// Written after the thirteenth and fourteenth sets' fixes and first run on the tagger of
@@ -290,12 +289,12 @@ fn fourteenth_set_holds_its_first_run_figures() {
 /// "Sullivan"). Not tuned on; held to those figures.
 #[test]
 fn fifteenth_set_holds_its_figures() {
-    labelled_set("fifteenth", (0.955, 0.964));
+    labelled_set("fifteenth", (0.964, 0.972));
 }
 
 #[test]
 fn sixteenth_set_holds_its_figures() {
-    labelled_set("sixteenth", (0.959, 0.912));
+    labelled_set("sixteenth", (0.970, 0.941));
 }
 
 /// Written after the fifteenth and sixteenth sets were run, and first run on the same
@@ -304,12 +303,12 @@ fn sixteenth_set_holds_its_figures() {
 /// on; held to those figures.
 #[test]
 fn seventeenth_set_holds_its_figures() {
-    labelled_set("seventeenth", (0.945, 0.913));
+    labelled_set("seventeenth", (0.946, 0.938));
 }
 
 #[test]
 fn eighteenth_set_holds_its_figures() {
-    labelled_set("eighteenth", (0.920, 0.954));
+    labelled_set("eighteenth", (0.954, 0.972));
 }
 
 /// Written after the seventeenth and eighteenth sets and the second list batch, and
@@ -319,12 +318,12 @@ fn eighteenth_set_holds_its_figures() {
 /// not a title), 0.963 / 0.904.
 #[test]
 fn nineteenth_set_holds_its_figures() {
-    labelled_set("nineteenth", (0.962, 0.904));
+    labelled_set("nineteenth", (0.972, 0.964));
 }
 
 #[test]
 fn twentieth_set_holds_its_figures() {
-    labelled_set("twentieth", (0.979, 0.927));
+    labelled_set("twentieth", (0.990, 0.979));
 }
 
 /// Written and labelled by helpers blind to the tagger while the units rule ("Google
@@ -339,22 +338,22 @@ fn twentieth_set_holds_its_figures() {
 /// 0.940 / 0.947, held less 0.01.
 #[test]
 fn twentyfirst_set_holds_its_first_run_figures() {
-    labelled_set("twentyfirst", (0.923, 0.931));
+    labelled_set("twentyfirst", (0.948, 0.948));
 }
 
 #[test]
 fn twentysecond_set_holds_its_first_run_figures() {
-    labelled_set("twentysecond", (0.948, 0.934));
+    labelled_set("twentysecond", (0.969, 0.955));
 }
 
 #[test]
 fn twentythird_set_holds_its_first_run_figures() {
-    labelled_set("twentythird", (0.929, 0.915));
+    labelled_set("twentythird", (0.952, 0.937));
 }
 
 #[test]
 fn twentyfourth_set_holds_its_first_run_figures() {
-    labelled_set("twentyfourth", (0.930, 0.937));
+    labelled_set("twentyfourth", (0.953, 0.960));
 }
 
 /// Written and labelled by helpers blind to the tagger, after the units rule, and first
@@ -366,17 +365,17 @@ fn twentyfourth_set_holds_its_first_run_figures() {
 /// "Italia" and "España" end units' names ("Sky Deutschland"). Held to the first run.
 #[test]
 fn twentyfifth_set_holds_its_first_run_figures() {
-    labelled_set("twentyfifth", (0.929, 0.951));
+    labelled_set("twentyfifth", (0.929, 0.966));
 }
 
 #[test]
 fn twentysixth_set_holds_its_first_run_figures() {
-    labelled_set("twentysixth", (0.961, 0.801));
+    labelled_set("twentysixth", (0.973, 0.934));
 }
 
 #[test]
 fn twentyseventh_set_holds_its_first_run_figures() {
-    labelled_set("twentyseventh", (0.919, 0.911));
+    labelled_set("twentyseventh", (0.928, 0.920));
 }
 
 /// Written and labelled by helpers blind to the tagger (session 11), and first run on the
@@ -385,22 +384,22 @@ fn twentyseventh_set_holds_its_first_run_figures() {
 /// (pooled 0.943 / 0.874). Held to the first run.
 #[test]
 fn twentyeighth_set_holds_its_first_run_figures() {
-    labelled_set("twentyeighth", (0.959, 0.850));
+    labelled_set("twentyeighth", (0.967, 0.891));
 }
 
 #[test]
 fn twentyninth_set_holds_its_first_run_figures() {
-    labelled_set("twentyninth", (0.933, 0.888));
+    labelled_set("twentyninth", (0.935, 0.941));
 }
 
 #[test]
 fn thirtieth_set_holds_its_first_run_figures() {
-    labelled_set("thirtieth", (0.966, 0.842));
+    labelled_set("thirtieth", (0.968, 0.933));
 }
 
 #[test]
 fn thirtyfirst_set_holds_its_first_run_figures() {
-    labelled_set("thirtyfirst", (0.913, 0.913));
+    labelled_set("thirtyfirst", (0.954, 0.947));
 }
 
 /// Written and labelled by helpers blind to the tagger (session 11), held back while
@@ -415,22 +414,22 @@ fn thirtysecond_set_holds_its_first_run_figures() {
 
 #[test]
 fn thirtythird_set_holds_its_first_run_figures() {
-    labelled_set("thirtythird", (0.927, 0.895));
+    labelled_set("thirtythird", (0.954, 0.921));
 }
 
 #[test]
 fn thirtyfourth_set_holds_its_first_run_figures() {
-    labelled_set("thirtyfourth", (0.910, 0.897));
+    labelled_set("thirtyfourth", (0.930, 0.910));
 }
 
 #[test]
 fn thirtyfifth_set_holds_its_first_run_figures() {
-    labelled_set("thirtyfifth", (0.929, 0.875));
+    labelled_set("thirtyfifth", (0.936, 0.881));
 }
 
 #[test]
 fn thirtysixth_set_holds_its_first_run_figures() {
-    labelled_set("thirtysixth", (0.894, 0.874));
+    labelled_set("thirtysixth", (0.898, 0.874));
 }
 
 #[test]
