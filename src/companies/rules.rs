@@ -234,7 +234,40 @@ pub fn analyze<'a>(
         analyze_text(paragraph, Mode::Body, known, scratch);
     }
     analyze_text(headline, headline_mode(headline), known, scratch);
+    fold_short_forms(known, scratch);
     finish(scratch)
+}
+
+/// "Roark Capital … Roark said": a new one-word name that is the first word of a
+/// listed company's name counted in the same article is that company's short form,
+/// and counts for it. (Most articles have no new one-word company name.)
+fn fold_short_forms(known: &KnownCompanies, scratch: &mut Scratch) {
+    let Scratch {
+        aggs,
+        agg_index,
+        known: counts,
+        ..
+    } = scratch;
+    if counts.is_empty() {
+        return;
+    }
+    for a in aggs.iter_mut() {
+        if a.words != 1 || !a.company || a.place || a.occurrences == 0 {
+            continue;
+        }
+        let key = agg_index.text(&a.key);
+        let long = counts.iter_mut().find(|(id, _)| {
+            known
+                .name(*id)
+                .split_once(' ')
+                .is_some_and(|(first, _)| first.eq_ignore_ascii_case(key))
+        });
+        if let Some((_, n)) = long {
+            *n += a.occurrences;
+            a.occurrences = 0;
+            a.company = false;
+        }
+    }
 }
 
 /// Empties the article's names and counts.
@@ -3536,6 +3569,24 @@ mod tests {
     }
 
     #[test]
+    fn a_new_one_word_name_that_starts_a_listed_name_in_the_article_is_its_short_form() {
+        for (text, expected) in [
+            (
+                "Roark Capital bought it. The deal was led by Roark, which grew.",
+                vec!["Roark Capital"],
+            ),
+            (
+                "Novo Nordisk grew. Novo’s blockbuster drug sold.",
+                vec!["Novo Nordisk"],
+            ),
+            // Without the long name in the article the short one stands.
+            ("The deal was led by Roarkly, which grew.", vec!["Roarkly"]),
+        ] {
+            assert_eq!(companies(text), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn a_listed_word_opening_a_clause_as_its_subject_is_the_company() {
         for (text, expected) in [
             ("It grew. Zoom said in April that it grew.", vec!["Zoom"]),
@@ -3964,6 +4015,7 @@ mod tests {
             coordinate(text, &mut scratch.items, &scratch.joins);
             count_items(text, mode, scratch);
         }
+        fold_short_forms(known, scratch);
         finish(scratch)
     }
 
