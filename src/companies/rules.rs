@@ -2963,11 +2963,28 @@ fn coordinate_list(text: &str, members: &mut [Item]) {
     }
     if company {
         for m in members.iter_mut() {
-            if !m.person && !m.place && m.what != What::Rejected && !owned_product(text, m) {
+            if !m.person
+                && !m.place
+                && m.what != What::Rejected
+                && !owned_product(text, m)
+                && !adverb_opening(text, m)
+            {
                 m.company = true;
             }
         }
     }
+}
+
+/// "Combined, Nationwide and Virgin Money will have…": a new one-word name opening a
+/// sentence and set off by a comma is most often an adverb or a participle, and takes
+/// no company-ness from the list it seems to open.
+fn adverb_opening(text: &str, m: &Item) -> bool {
+    matches!(m.what, What::Stretch { .. })
+        && text.as_bytes().get(m.end) == Some(&b',')
+        && !text
+            .get(m.start..m.end)
+            .is_some_and(|name| name.contains(' '))
+        && candidates::opens_sentence_at(text, m.start)
 }
 
 /// "Amazon's CodeWhisperer" in a list of rivals: a new name right after a company's
@@ -3686,6 +3703,11 @@ mod tests {
             (
                 "He visited Three Mile Island, and Amazon grew.",
                 "Mile Island",
+            ),
+            // A word opening a sentence, set off by a comma, takes nothing from a list.
+            (
+                "It grew. Combined, Nationwide and Virgin Money will grow.",
+                "Combined",
             ),
             // A product after its owner's possessive takes nothing from a list.
             (
