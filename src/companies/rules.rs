@@ -776,6 +776,7 @@ fn split_long_run(
                     units::unit_after(text, run_words, (w.start, arm), known, key).unwrap_or(arm)
                 })
                 .or_else(|| units::unit_after(text, run_words, (w.start, j), known, key))
+                .or_else(|| known_pair_after(text, run_words, j, known, key, memo))
         {
             close!(i, false);
             stretch = Some((i, None));
@@ -953,6 +954,46 @@ fn close_stretch(
             legal_suffix_follows,
         );
     }
+}
+
+/// "Google DeepMind", "Coca-Cola FEMSA", "GoTo Gojek Tokopedia": where a name ends that
+/// goes straight on (one space, no full stop, no possessive) from a known company's last
+/// word `j` to one or two more, each a known company of one word that is not also an
+/// ordinary word. Such a name is a company of its own, a unit of the first.
+fn known_pair_after(
+    text: &str,
+    run_words: &[Word],
+    j: usize,
+    known: &KnownCompanies,
+    key: &mut String,
+    memo: &mut WordMemo,
+) -> Option<usize> {
+    let mut end = None;
+    for k in j + 1..(j + 3).min(run_words.len()) {
+        let (w, before) = (run_words.get(k)?, run_words.get(k - 1)?);
+        let gap = text
+            .as_bytes()
+            .get(before.end as usize - 1..w.start as usize);
+        if before.possessive
+            || w.joiner != Joiner::Space
+            || !gap.is_some_and(|g| g.len() == 2 && g[0] != b'.' && g[1] == b' ')
+        {
+            break;
+        }
+        let facts = memo.facts(
+            text,
+            w.start as usize,
+            w.end as usize,
+            known,
+            key,
+            word_spelling,
+        );
+        match facts.company() {
+            Some((_, false)) => end = Some(k),
+            _ => break,
+        }
+    }
+    end
 }
 
 /// Nouns that end the name of an investment arm ("Cigna Ventures", "SoftBank Vision Fund").
@@ -3497,6 +3538,16 @@ mod tests {
             ("The lender HSBC UK said so.", vec!["HSBC UK"]),
             ("It buys from Delta Electronics.", vec!["Delta Electronics"]),
             ("It competes with TPG Telecom.", vec!["TPG Telecom"]),
+            // Listed names in a row: one name, a unit of the first.
+            (
+                "Researchers at Google DeepMind said so.",
+                vec!["Google DeepMind"],
+            ),
+            (
+                "Rivals such as GoTo Gojek Tokopedia grew.",
+                vec!["GoTo Gojek Tokopedia"],
+            ),
+            ("Google’s DeepMind grew.", vec!["DeepMind", "Google"]),
             (
                 "Backers include SoftBank Ventures Korea.",
                 vec!["SoftBank Ventures Korea"],
