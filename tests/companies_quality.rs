@@ -123,6 +123,8 @@ fn lookup_honours_case_aliases_and_possessives() {
     assert_eq!(index.lookup("Amazon.com Inc."), amazon);
     assert_eq!(index.lookup("Osmo Technologies"), index.lookup("osmo"));
     assert_eq!(index.lookup("Amazon.com Holding Corp."), amazon);
+    assert_eq!(index.lookup("Amazon & Co."), amazon);
+    assert_eq!(index.lookup("Amazon &"), None);
     assert_eq!(index.lookup("Amazon Prime"), None);
     assert_eq!(index.lookup("Holdings"), None);
 }

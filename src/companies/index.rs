@@ -41,7 +41,8 @@ fn possessive_stem(key: &str) -> Option<&str> {
 }
 
 /// Words a company's legal or corporate name adds to the name it goes by ("Tencent
-/// Holdings", "Palantir Technologies", "Horizon Peak Acquisition Corp").
+/// Holdings", "Palantir Technologies", "Horizon Peak Acquisition Corp", "Watchfinder &
+/// Co.").
 const LEGAL_FORMS: &[&str] = &[
     "holdings",
     "holding",
@@ -68,7 +69,10 @@ const LEGAL_FORMS: &[&str] = &[
 fn legal_form_stems(key: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(key), |stem| {
         let (rest, last) = stem.rsplit_once(' ')?;
-        LEGAL_FORMS.contains(&last).then_some(rest)
+        // "Watchfinder & Co.": an "&" before a legal form goes with it.
+        LEGAL_FORMS
+            .contains(&last)
+            .then(|| rest.strip_suffix(" &").unwrap_or(rest))
     })
     .skip(1)
 }
