@@ -2587,13 +2587,15 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     }
     // "Apple said", "Zoom, which…": a listed company that is also a word is the
     // subject of a clause, as no bare common noun is. (Not for new names: people say.)
+    // A possessive is no subject ("Apple's cut"), but a name that ends like one is
+    // ("Kohl's, which…": no possessive goes on to ", which").
     if matches!(
         item.what,
         What::Known {
             ambiguous: true,
             ..
         }
-    ) && !item.possessive
+    ) && (comma || !item.possessive)
         && subject_of_clause(comma, a0, a0_bits)
     {
         item.company = true;
@@ -3666,6 +3668,12 @@ mod tests {
                 "It grew. Alphabet has argued that it would harm.",
                 vec!["Alphabet"],
             ),
+            // A name that ends like a possessive; a real possessive is no subject.
+            (
+                "It grew. Kohl's, which settled with activists, grew.",
+                vec!["Kohl's"],
+            ),
+            ("It grew. Apple's cut of revenue rose.", vec![]),
             // Not "is" ("Here is", "Discovery is"), nor a sentence adverb.
             ("It grew. Here is the thing. Next, it fell.", vec![]),
             // A person's surname: "Ford said" is Michael Ford.
@@ -4266,7 +4274,7 @@ mod tests {
                 ambiguous: true,
                 ..
             }
-        ) && !item.possessive
+        ) && (comma || !item.possessive)
             && subject_of_clause(comma, after.word(0), lexicon_bits(after.word(0)))
         {
             item.company = true;
