@@ -268,7 +268,49 @@ fn fold_short_forms(known: &KnownCompanies, scratch: &mut Scratch) {
             a.company = false;
         }
     }
+    // "Sharp Corporation … Sharp said": a listed company's formal name found in the
+    // article takes the mentions of its short name (a unit such as "Google Cloud" does
+    // not: the parent is a company of its own there).
+    for a in aggs.iter_mut() {
+        if a.words < 2 || !a.company || a.place || a.occurrences == 0 {
+            continue;
+        }
+        if !is_one_of(agg_index.text(&a.last_word), FORMAL_WORDS) {
+            continue;
+        }
+        let key = agg_index.text(&a.key);
+        for (id, n) in counts.iter_mut() {
+            let short = super::known::normalize(known.name(*id));
+            if *n > 0
+                && key.len() > short.len()
+                && key.starts_with(short.as_str())
+                && key.as_bytes().get(short.len()) == Some(&b' ')
+            {
+                a.occurrences += *n;
+                *n = 0;
+            }
+        }
+    }
 }
+
+/// Last words of a company's formal name, the same company as the name without them
+/// ("Sharp Corporation", "Suzuki Motor", "Ripple Labs").
+const FORMAL_WORDS: &[&str] = &[
+    "corporation",
+    "corp",
+    "motor",
+    "motors",
+    "enterprises",
+    "holdings",
+    "company",
+    "labs",
+    "technology",
+    "technologies",
+    "inc",
+    "limited",
+    "ltd",
+    "plc",
+];
 
 /// Empties the article's names and counts.
 fn start_article(scratch: &mut Scratch) {
@@ -3415,7 +3457,13 @@ fn finish(scratch: &mut Scratch) -> Findings {
         }
     }
     Findings {
-        known: scratch.known.clone(),
+        // A count a formal name took over is 0 (kept so that the slots reset).
+        known: scratch
+            .known
+            .iter()
+            .copied()
+            .filter(|&(_, n)| n > 0)
+            .collect(),
         discovered: aggs
             .iter()
             .filter(|a| !a.rejected && a.occurrences > 0)
@@ -3651,6 +3699,23 @@ mod tests {
             ),
             // Without the long name in the article the short one stands.
             ("The deal was led by Roarkly, which grew.", vec!["Roarkly"]),
+        ] {
+            assert_eq!(companies(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_formal_name_takes_the_mentions_of_its_short_name_in_the_article() {
+        for (text, expected) in [
+            (
+                "Rivals such as Suzuki Motor grew. Suzuki said sales rose.",
+                vec!["Suzuki Motor"],
+            ),
+            // A unit does not: the parent is a company of its own.
+            (
+                "Google Cloud grew. Shares of Google rose.",
+                vec!["Google", "Google Cloud"],
+            ),
         ] {
             assert_eq!(companies(text), expected, "{text}");
         }

@@ -71,6 +71,16 @@ const UNIT_NOUNS: &[&str] = &[
     "partners",
     // "DHL Supply Chain"
     "chain",
+    // More formal endings ("Suzuki Motor", "Ripple Labs", "Toho Gas", "Bombardier
+    // Transportation", "Zee Entertainment Enterprises", "Amkor Technology").
+    "motor",
+    "labs",
+    "gas",
+    "enterprises",
+    "transportation",
+    "robotics",
+    "corporation",
+    "industries",
 ];
 
 /// Words that may follow a unit's noun and end a formal name ("Geely Automobile Holdings").
