@@ -279,8 +279,19 @@ fn fold_short_forms(known: &KnownCompanies, scratch: &mut Scratch) {
             continue;
         }
         let key = agg_index.text(&a.key);
+        let first = key.split(' ').next().unwrap_or(key);
         for (id, n) in counts.iter_mut() {
-            let short = super::known::normalize(known.name(*id));
+            // The first words compared before the name is normalised (an allocation).
+            let name = known.name(*id);
+            if *n == 0
+                || !name
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(first))
+            {
+                continue;
+            }
+            let short = super::known::normalize(name);
             if *n > 0
                 && key.len() > short.len()
                 && key.starts_with(short.as_str())
@@ -3456,14 +3467,14 @@ fn finish(scratch: &mut Scratch) -> Findings {
             aggs[j].occurrences += n;
         }
     }
+    // A count a formal name took over is 0 (kept in the scratch so that the slots
+    // reset). A clone is one exact allocation; a filtered collect grew its vector.
+    let mut known = scratch.known.clone();
+    if known.iter().any(|&(_, n)| n == 0) {
+        known.retain(|&(_, n)| n > 0);
+    }
     Findings {
-        // A count a formal name took over is 0 (kept so that the slots reset).
-        known: scratch
-            .known
-            .iter()
-            .copied()
-            .filter(|&(_, n)| n > 0)
-            .collect(),
+        known,
         discovered: aggs
             .iter()
             .filter(|a| !a.rejected && a.occurrences > 0)
