@@ -350,6 +350,17 @@ fn scan_into<L: Lanes>(
     }
 }
 
+/// Whether `w` follows `before` in its run across exactly one space, after no full stop
+/// ("JD.com. Sequoia Capital": the scan keeps a dot that may end an abbreviation in the
+/// word): the test for a name that goes straight on to more of itself (an arm, a unit).
+pub fn one_space_after(text: &str, before: &Word, w: &Word) -> bool {
+    w.joiner == Joiner::Space
+        && text
+            .as_bytes()
+            .get((before.end as usize).wrapping_sub(1)..w.start as usize)
+            .is_some_and(|g| g.len() == 2 && g[0] != b'.' && g[1] == b' ')
+}
+
 /// The longest run of lower-case letters a camel-case name opens with before its first
 /// capital ("iZettle", "eBay", "easyJet", "ironSource").
 const CAMEL_LOWER: usize = 8;

@@ -42,8 +42,9 @@ fn possessive_stem(key: &str) -> Option<&str> {
 
 /// Words a company's legal or corporate name adds to the name it goes by ("Tencent
 /// Holdings", "Palantir Technologies", "Horizon Peak Acquisition Corp", "Watchfinder &
-/// Co.").
-const LEGAL_FORMS: &[&str] = &[
+/// Co.", "Suzuki Motor"). Lower case, as keys are. Also what makes a name found in an
+/// article the formal name of a listed one (`rules::fold_short_forms`).
+pub(super) const LEGAL_FORMS: &[&str] = &[
     "holdings",
     "holding",
     "financial",
@@ -62,6 +63,11 @@ const LEGAL_FORMS: &[&str] = &[
     "sa",
     "nv",
     "gmbh",
+    "motor",
+    "motors",
+    "labs",
+    "enterprises",
+    "technology",
 ];
 
 /// `key` without one, then two… of the legal forms it ends in ("vizio holding corp":

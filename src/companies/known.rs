@@ -523,7 +523,7 @@ mod tests {
     fn with_user_json(json: &str) -> (Result<KnownCompanies, String>, String) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("companies.json");
-        std::fs::write(&path, json).unwrap();
+        std::fs::write(&path, json).expect("the test writes its companies.json");
         let known = KnownCompanies::bundled()
             .with_user_file(&path)
             .map_err(|e| e.to_string());
@@ -535,7 +535,7 @@ mod tests {
         let (known, _) = with_user_json(
             r#"{"companies": [{"name": "Initech", "aliases": ["AWS"]}, {"name": "Google", "aliases": ["Goog"]}]}"#,
         );
-        let known = known.unwrap();
+        let known = known.expect("the user file merges with the bundled list");
         let id_of = |key| match known.kind(key) {
             Some(NameKind::Company { id, .. }) => id,
             other => panic!("{key}: {other:?}"),
@@ -573,7 +573,7 @@ mod tests {
             r#"{"companies": ["Acme Rockets", {"name": "Bixby", "aliases": ["Bixby Labs"]}],
                 "ignore": ["Amazon"]}"#,
         );
-        let known = known.unwrap();
+        let known = known.expect("the user file merges with the bundled list");
         assert!(matches!(
             known.kind("acme rockets"),
             Some(NameKind::Company { .. })

@@ -275,7 +275,7 @@ fn fold_short_forms(known: &KnownCompanies, scratch: &mut Scratch) {
         if a.words < 2 || !a.company || a.place || a.occurrences == 0 {
             continue;
         }
-        if !is_one_of(agg_index.text(&a.last_word), FORMAL_WORDS) {
+        if !super::index::LEGAL_FORMS.contains(&agg_index.text(&a.last_word)) {
             continue;
         }
         let key = agg_index.text(&a.key);
@@ -292,8 +292,7 @@ fn fold_short_forms(known: &KnownCompanies, scratch: &mut Scratch) {
                 continue;
             }
             let short = super::known::normalize(name);
-            if *n > 0
-                && key.len() > short.len()
+            if key.len() > short.len()
                 && key.starts_with(short.as_str())
                 && key.as_bytes().get(short.len()) == Some(&b' ')
             {
@@ -303,25 +302,6 @@ fn fold_short_forms(known: &KnownCompanies, scratch: &mut Scratch) {
         }
     }
 }
-
-/// Last words of a company's formal name, the same company as the name without them
-/// ("Sharp Corporation", "Suzuki Motor", "Ripple Labs").
-const FORMAL_WORDS: &[&str] = &[
-    "corporation",
-    "corp",
-    "motor",
-    "motors",
-    "enterprises",
-    "holdings",
-    "company",
-    "labs",
-    "technology",
-    "technologies",
-    "inc",
-    "limited",
-    "ltd",
-    "plc",
-];
 
 /// Empties the article's names and counts.
 fn start_article(scratch: &mut Scratch) {
@@ -1024,13 +1004,7 @@ fn known_pair_after(
     let mut end = None;
     for k in j + 1..(j + 3).min(run_words.len()) {
         let (w, before) = (run_words.get(k)?, run_words.get(k - 1)?);
-        let gap = text
-            .as_bytes()
-            .get(before.end as usize - 1..w.start as usize);
-        if before.possessive
-            || w.joiner != Joiner::Space
-            || !gap.is_some_and(|g| g.len() == 2 && g[0] != b'.' && g[1] == b' ')
-        {
+        if before.possessive || !candidates::one_space_after(text, before, w) {
             break;
         }
         let facts = memo.facts(
@@ -1079,15 +1053,7 @@ fn arm_after(text: &str, run_words: &[Word], j: usize) -> Option<usize> {
     }
     for k in j + 1..(j + 4).min(run_words.len()) {
         let w = run_words.get(k)?;
-        let before = run_words.get(k - 1)?;
-        // One space between the words, after no full stop ("JD.com. Sequoia Capital": the
-        // scan keeps a dot that may end an abbreviation in the word).
-        let gap = text
-            .as_bytes()
-            .get(before.end as usize - 1..w.start as usize);
-        if w.joiner != Joiner::Space
-            || !gap.is_some_and(|g| g.len() == 2 && g[0] != b'.' && g[1] == b' ')
-        {
+        if !candidates::one_space_after(text, run_words.get(k - 1)?, w) {
             return None;
         }
         if is_arm_noun(text.as_bytes().get(w.start as usize..w.end as usize)?) {
@@ -3499,6 +3465,13 @@ mod tests {
         }
     }
 
+    /// Asserts the companies `analyze` finds in each text, sorted.
+    fn assert_companies(cases: &[(&str, &[&str])]) {
+        for (text, expected) in cases {
+            assert_eq!(companies(text), *expected, "{text}");
+        }
+    }
+
     /// The companies `analyze` finds in one paragraph, sorted.
     fn companies(paragraph: &str) -> Vec<String> {
         let known = KnownCompanies::bundled();
@@ -3586,61 +3559,56 @@ mod tests {
 
     #[test]
     fn a_known_name_going_on_to_a_units_noun_or_a_region_names_the_unit() {
-        for (text, expected) in [
-            ("Google Cloud cut prices.", vec!["Google Cloud"]),
+        assert_companies(&[
+            ("Google Cloud cut prices.", &["Google Cloud"]),
             (
                 "It hired Mizuho Securities to advise.",
-                vec!["Mizuho Securities"],
+                &["Mizuho Securities"],
             ),
             (
                 "Backers include Sequoia Capital India.",
-                vec!["Sequoia Capital India"],
+                &["Sequoia Capital India"],
             ),
-            ("The lender HSBC UK said so.", vec!["HSBC UK"]),
-            ("It buys from Delta Electronics.", vec!["Delta Electronics"]),
-            ("It competes with TPG Telecom.", vec!["TPG Telecom"]),
+            ("The lender HSBC UK said so.", &["HSBC UK"]),
+            ("It buys from Delta Electronics.", &["Delta Electronics"]),
+            ("It competes with TPG Telecom.", &["TPG Telecom"]),
             // Listed names in a row: one name, a unit of the first.
             (
                 "Researchers at Google DeepMind said so.",
-                vec!["Google DeepMind"],
+                &["Google DeepMind"],
             ),
             (
                 "Rivals such as GoTo Gojek Tokopedia grew.",
-                vec!["GoTo Gojek Tokopedia"],
+                &["GoTo Gojek Tokopedia"],
             ),
-            ("Google’s DeepMind grew.", vec!["DeepMind", "Google"]),
+            ("Google’s DeepMind grew.", &["DeepMind", "Google"]),
             (
                 "Backers include SoftBank Ventures Korea.",
-                vec!["SoftBank Ventures Korea"],
+                &["SoftBank Ventures Korea"],
             ),
             (
                 "It hired Ocado Solutions to build it.",
-                vec!["Ocado Solutions"],
+                &["Ocado Solutions"],
             ),
             (
                 "Rivals such as Geely Automobile Holdings grew.",
-                vec!["Geely Automobile Holdings"],
+                &["Geely Automobile Holdings"],
             ),
             // Not "The Information Technology", as in a ministry's name.
-            ("It told the Ministry of Information Technology.", vec![]),
+            ("It told the Ministry of Information Technology.", &[]),
             (
                 "It sold a stake to Telenor Securities last year.",
-                vec!["Telenor Securities"],
+                &["Telenor Securities"],
             ),
-            (
-                "Carrefour China’s stores were sold.",
-                vec!["Carrefour China"],
-            ),
+            ("Carrefour China’s stores were sold.", &["Carrefour China"]),
             // Product words and "US" stay the company's.
-            ("Fans moved to Apple Music last year.", vec!["Apple"]),
-            ("TikTok US user data is stored here.", vec!["TikTok"]),
-            ("Rivals such as Google Pay India grew.", vec!["Google"]),
+            ("Fans moved to Apple Music last year.", &["Apple"]),
+            ("TikTok US user data is stored here.", &["TikTok"]),
+            ("Rivals such as Google Pay India grew.", &["Google"]),
             // Not across a full stop or a possessive.
-            ("Shares of Google rose. Cloud revenue grew.", vec!["Google"]),
-            ("Google’s Cloud unit grew.", vec!["Google"]),
-        ] {
-            assert_eq!(companies(text), expected, "{text}");
-        }
+            ("Shares of Google rose. Cloud revenue grew.", &["Google"]),
+            ("Google’s Cloud unit grew.", &["Google"]),
+        ]);
     }
 
     #[test]
@@ -3686,80 +3654,69 @@ mod tests {
             Vec::<String>::new()
         );
         // Not across a full stop, nor for a name the list knows whole.
-        for (text, expected) in [
+        assert_companies(&[
             (
                 "The round was led by JD.com. Sequoia Capital also joined.",
-                vec!["JD.com", "Sequoia"],
+                &["JD.com", "Sequoia"],
             ),
-            ("Intel Capital led the round.", vec!["Intel Capital"]),
-        ] {
-            assert_eq!(companies(text), expected, "{text}");
-        }
+            ("Intel Capital led the round.", &["Intel Capital"]),
+        ]);
     }
 
     #[test]
     fn a_new_one_word_name_that_starts_a_listed_name_in_the_article_is_its_short_form() {
-        for (text, expected) in [
+        assert_companies(&[
             (
                 "Roark Capital bought it. The deal was led by Roark, which grew.",
-                vec!["Roark Capital"],
+                &["Roark Capital"],
             ),
             (
                 "Novo Nordisk grew. Novo’s blockbuster drug sold.",
-                vec!["Novo Nordisk"],
+                &["Novo Nordisk"],
             ),
             // Without the long name in the article the short one stands.
-            ("The deal was led by Roarkly, which grew.", vec!["Roarkly"]),
-        ] {
-            assert_eq!(companies(text), expected, "{text}");
-        }
+            ("The deal was led by Roarkly, which grew.", &["Roarkly"]),
+        ]);
     }
 
     #[test]
     fn a_formal_name_takes_the_mentions_of_its_short_name_in_the_article() {
-        for (text, expected) in [
+        assert_companies(&[
             (
                 "Rivals such as Suzuki Motor grew. Suzuki said sales rose.",
-                vec!["Suzuki Motor"],
+                &["Suzuki Motor"],
             ),
             // A unit does not: the parent is a company of its own.
             (
                 "Google Cloud grew. Shares of Google rose.",
-                vec!["Google", "Google Cloud"],
+                &["Google", "Google Cloud"],
             ),
-        ] {
-            assert_eq!(companies(text), expected, "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn a_listed_word_opening_a_clause_as_its_subject_is_the_company() {
-        for (text, expected) in [
-            ("It grew. Zoom said in April that it grew.", vec!["Zoom"]),
+        assert_companies(&[
+            ("It grew. Zoom said in April that it grew.", &["Zoom"]),
             (
                 "It grew. Apple, which holds its own event, declined.",
-                vec!["Apple"],
+                &["Apple"],
             ),
             (
                 "It grew. Alphabet has argued that it would harm.",
-                vec!["Alphabet"],
+                &["Alphabet"],
             ),
             // A name that ends like a possessive; a real possessive is no subject.
             (
                 "It grew. Kohl's, which settled with activists, grew.",
-                vec!["Kohl's"],
+                &["Kohl's"],
             ),
-            ("It grew. Apple's cut of revenue rose.", vec![]),
+            ("It grew. Apple's cut of revenue rose.", &[]),
             // Not "is" ("Here is", "Discovery is"), nor a sentence adverb.
-            ("It grew. Here is the thing. Next, it fell.", vec![]),
+            ("It grew. Here is the thing. Next, it fell.", &[]),
             // A person's surname: "Ford said" is Michael Ford.
-            (
-                "The deal was led by Michael Ford. Ford said it grew.",
-                vec![],
-            ),
-        ] {
-            assert_eq!(companies(text), expected, "{text}");
-        }
+            ("The deal was led by Michael Ford. Ford said it grew.", &[]),
+        ]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! Product words (Pay, Music, TV) and media words (News, Media) are not units' nouns:
 //! "Apple Music" and "Verizon Media" stay Apple and Verizon, as people label them.
 
-use super::candidates::{Joiner, Word};
+use super::candidates::{self, Joiner, Word};
 use super::known::{KnownCompanies, NameKind, normalize_into};
 
 /// Nouns that end a unit's name ("Google Cloud", "Uber Freight", "Goldman Sachs Asset
@@ -50,8 +50,8 @@ const UNIT_NOUNS: &[&str] = &[
     "telecoms",
     "trucks",
     "vans",
-    // Formal names of listed companies ("Chery Automobile", "Nationwide Building
-    // Society", "Johnson & Johnson MedTech").
+    // Formal names of listed companies ("Chery Automobile", "Johnson & Johnson
+    // MedTech").
     "automobile",
     "holdings",
     "brands",
@@ -72,7 +72,7 @@ const UNIT_NOUNS: &[&str] = &[
     // "DHL Supply Chain"
     "chain",
     // More formal endings ("Suzuki Motor", "Ripple Labs", "Toho Gas", "Bombardier
-    // Transportation", "Zee Entertainment Enterprises", "Amkor Technology").
+    // Transportation", "Zee Entertainment Enterprises").
     "motor",
     "labs",
     "gas",
@@ -252,13 +252,7 @@ pub(super) fn unit_after(
         let (Some(w), Some(before)) = (run_words.get(k), run_words.get(k - 1)) else {
             break;
         };
-        let gap = text
-            .as_bytes()
-            .get(before.end as usize - 1..w.start as usize);
-        if w.joiner != Joiner::Space
-            || before.possessive
-            || !gap.is_some_and(|g| g.len() == 2 && g[0] != b'.' && g[1] == b' ')
-        {
+        if before.possessive || !candidates::one_space_after(text, before, w) {
             break;
         }
         let Some(word) = text.get(w.start as usize..w.end as usize) else {
