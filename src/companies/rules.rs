@@ -1534,6 +1534,40 @@ const ROLE_NOUNS: &[&str] = &[
     "resellers",
     "consultancy",
     "consultancies",
+    // Session 12: more of a business's nouns ("Circle, the issuer of USDC", "CAF, the
+    // Basque trainmaker", "Hensoldt, the German sensor specialist").
+    "issuer",
+    "issuers",
+    "specialist",
+    "specialists",
+    "lessor",
+    "lessors",
+    "trainmaker",
+    "drugmaker",
+    "drugmakers",
+    "planemaker",
+    "planemakers",
+    "steelmaker",
+    "steelmakers",
+    "truckmaker",
+    "truckmakers",
+    "toymaker",
+    "watchmaker",
+    "phonemaker",
+    "bottler",
+    "brewer",
+    "brewers",
+    "distiller",
+    "refiner",
+    "refiners",
+    "shipbuilder",
+    "shipbuilders",
+    "builder",
+    "builders",
+    "homebuilder",
+    "homebuilders",
+    "landlord",
+    "landlords",
 ];
 
 /// Nouns that say the name next to them is a person ("Pramod Sharma, CEO of Osmo").
@@ -1967,7 +2001,7 @@ const fn build_lexicon() -> Lexicon {
 
 /// Slots of the lexicon's table: a power of two, over twice its words, so that most
 /// lookups read one slot (a test checks the words fit).
-const LEXICON_SLOTS: usize = 1024;
+const LEXICON_SLOTS: usize = 2048;
 
 struct Lexicon {
     /// Open addressing from [`lexicon_slot`]: [`lexicon_key`]s (0: empty), numbers that
@@ -2924,6 +2958,40 @@ const BUSINESS_KINDS: &[&str] = &[
     "music",
     "electronics",
     "conglomerate",
+    "parts",
+    "components",
+    "aerospace",
+    "packaging",
+    "construction",
+    "cement",
+    "materials",
+    "chemical",
+    "goods",
+    "brewing",
+    "tobacco",
+    "outsourcing",
+    "security",
+    "semiconductor",
+    "telecommunications",
+    "utilities",
+    "water",
+    "car",
+    "auto",
+    "real-estate",
+    "lending",
+    "crypto",
+    "beauty",
+    "cosmetics",
+    "apparel",
+    "sportswear",
+    "hospitality",
+    "leisure",
+    "restaurant",
+    "dairy",
+    "meat",
+    "agribusiness",
+    "commodities",
+    "trading",
 ];
 
 /// Whether a capitalised person's noun after ", " opens the next name of a list rather
