@@ -809,7 +809,13 @@ fn split_long_run(
                     units::unit_after(text, run_words, (w.start, arm), known, key).unwrap_or(arm)
                 })
                 .or_else(|| units::unit_after(text, run_words, (w.start, j), known, key))
-                .or_else(|| known_pair_after(text, run_words, j, known, key, memo))
+                // "Sumitomo Mitsui Banking Corporation": a pair's unit.
+                .or_else(|| {
+                    known_pair_after(text, run_words, j, known, key, memo).map(|pair| {
+                        units::unit_after(text, run_words, (w.start, pair), known, key)
+                            .unwrap_or(pair)
+                    })
+                })
         {
             close!(i, false);
             stretch = Some((i, None));
@@ -1214,6 +1220,9 @@ fn stretch_facts(
                 // "Saudi Central Bank", "Reserve Bank": a country's bank, not a business.
                 || key.ends_with("central bank")
                 || key.ends_with("reserve bank")
+                // "Asset Management", "Banking Corporation": the rest of a name that
+                // split, not a name.
+                || only_generic_words(key)
         } else {
             // "Ventures" left alone when "Do Ventures" split: a company's suffix is no name.
             is_in(key, COMPANY_SUFFIX)
@@ -1225,6 +1234,36 @@ fn stretch_facts(
         hash: hash_key(key),
     }
 }
+
+/// Whether a name's key (of several words) is made only of words that describe a
+/// business ("Asset Management", "Media Enterprises", "Industrial Solutions"), ending in
+/// a company's suffix: such a name is left over from a longer one that split.
+fn only_generic_words(key: &str) -> bool {
+    let mut words = key.split(' ');
+    key.rsplit(' ').next().is_some_and(|last| is_in(last, COMPANY_SUFFIX))
+        && words.all(|w| is_in(w, COMPANY_SUFFIX) || is_one_of(w, GENERIC_WORDS))
+}
+
+/// Words that describe a business without naming one, besides [`COMPANY_SUFFIXES`].
+const GENERIC_WORDS: &[&str] = &[
+    "asset",
+    "banking",
+    "business",
+    "commercial",
+    "consulting",
+    "corporate",
+    "development",
+    "digital",
+    "estate",
+    "global",
+    "industrial",
+    "international",
+    "investment",
+    "private",
+    "real",
+    "services",
+    "wealth",
+];
 
 /// Role nouns that make the name between a company's possessive and them a business of
 /// its own: "Daimler's Moovel subsidiary". Not "unit" or "division", which follow products

@@ -81,10 +81,15 @@ const UNIT_NOUNS: &[&str] = &[
     "robotics",
     "corporation",
     "industries",
+    "estate",
 ];
 
 /// Words that may follow a unit's noun and end a formal name ("Geely Automobile Holdings").
 const FORMAL_ENDINGS: &[&str] = &["holdings", "group", "society", "company"];
+
+/// A unit's nouns that end a formal name so surely that common words may stand before
+/// them ("Nationwide Building Society", "Tokyo Gas Real Estate").
+const SURE_ENDINGS: &[&str] = &["society", "corporation", "company", "holdings", "estate"];
 
 /// Countries and regions whose names end a unit's name ("HSBC UK", "Yahoo Japan",
 /// "SoftBank Latin America", "Sequoia Capital India"); a region of two words is found by
@@ -198,8 +203,14 @@ pub(super) fn ends_unit(word: &str) -> bool {
 /// Cloud India", "Geely Automobile Holdings"). `None` when they do not.
 pub(super) fn unit_words(
     rest: &[&str],
-    mut may_stand_between: impl FnMut(&str) -> bool,
+    mut may_stand_between: impl FnMut(&str, bool) -> bool,
 ) -> Option<usize> {
+    // Before a sure ending, common words may stand between too.
+    let sure = rest
+        .iter()
+        .take(3)
+        .position(|w| ends_unit(w))
+        .is_some_and(|k| is_one_of(rest[k], SURE_ENDINGS));
     for (k, word) in rest.iter().take(3).enumerate() {
         if ends_unit(word) {
             // "Google Cloud India", "Geely Automobile Holdings": a unit's noun may go on
@@ -216,7 +227,7 @@ pub(super) fn unit_words(
             };
             return Some(k + 1 + more);
         }
-        if !may_stand_between(word) {
+        if !may_stand_between(word, sure) {
             return None;
         }
     }
@@ -226,9 +237,14 @@ pub(super) fn unit_words(
 /// Whether a word may stand between a company's name and a unit's last word ("Telenor
 /// Microfinance Bank", "SoftBank Latin America"): a word the list does not know, or a
 /// place; not a company, a product ("Google Pay India"), a first name or a common word.
-fn may_stand_between(word: &str, known: &KnownCompanies, key: &mut String) -> bool {
+/// Before a sure ending (`sure`), a common word may too ("Nationwide Building Society").
+fn may_stand_between(word: &str, sure: bool, known: &KnownCompanies, key: &mut String) -> bool {
     normalize_into(word, key);
-    matches!(known.kind(key), None | Some(NameKind::Place))
+    match known.kind(key) {
+        None | Some(NameKind::Place) => true,
+        Some(NameKind::Word) => sure,
+        _ => false,
+    }
 }
 
 /// Where the name of a unit ends, if the words after a known company's name (from byte
@@ -267,7 +283,7 @@ pub(super) fn unit_after(
     if !rest.iter().take(3).any(|w| ends_unit(w)) {
         return None;
     }
-    let words = unit_words(rest, |w| may_stand_between(w, known, key))?;
+    let words = unit_words(rest, |w, sure| may_stand_between(w, sure, known, key))?;
     // "Google Pay India": not where the company's name and the words after it are a
     // product the list knows.
     let start = from as usize;
@@ -316,7 +332,8 @@ pub(super) fn parent_of(name: &str, known: &KnownCompanies, key: &mut String) ->
         let Some(NameKind::Company { id, .. }) = known.kind(key) else {
             continue;
         };
-        if unit_words(tail, |w| may_stand_between(w, known, &mut between)) == Some(tail.len())
+        if unit_words(tail, |w, sure| may_stand_between(w, sure, known, &mut between))
+            == Some(tail.len())
             && !(split + 1..=words.len()).any(|end| {
                 normalize_into(&words[..end].join(" "), &mut between);
                 known.kind(&between) == Some(NameKind::Product)
@@ -340,7 +357,7 @@ mod tests {
 
     #[test]
     fn unit_words_end_at_a_units_noun_or_a_region() {
-        let any = |_: &str| true;
+        let any = |_: &str, _: bool| true;
         assert_eq!(unit_words(&["Cloud", "CEO"], any), Some(1));
         assert_eq!(unit_words(&["Cloud", "India"], any), Some(2));
         assert_eq!(unit_words(&["Automobile", "Holdings"], any), Some(2));
@@ -351,7 +368,7 @@ mod tests {
         assert_eq!(unit_words(&["Music"], any), None);
         assert_eq!(unit_words(&["US"], any), None);
         assert_eq!(unit_words(&["A", "B", "C", "Bank"], any), None);
-        assert_eq!(unit_words(&["Pay", "India"], |w| w != "Pay"), None);
+        assert_eq!(unit_words(&["Pay", "India"], |w, _| w != "Pay"), None);
     }
 
     #[test]
