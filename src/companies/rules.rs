@@ -2910,6 +2910,29 @@ const SUBJECT_VERBS: &[&str] = &[
     "bought",
     "sued",
     "warned",
+    // What a listed company's shares or deals did ("Apple rose", "Takeda licensed").
+    "rose",
+    "fell",
+    "gained",
+    "slipped",
+    "jumped",
+    "climbed",
+    "tumbled",
+    "surged",
+    "slumped",
+    "licensed",
+    "signed",
+    "posted",
+    "unveiled",
+    "introduced",
+    "completed",
+    "secured",
+    "invested",
+    "shipped",
+    "delivered",
+    "employs",
+    "operates",
+    "owns",
 ];
 
 /// Whether a name after `before` opens a reported clause ("said Ferngrove plans"): after
@@ -3689,6 +3712,18 @@ mod tests {
                 &["GoTo Gojek Tokopedia"],
             ),
             ("Google’s DeepMind grew.", &["DeepMind", "Google"]),
+            // A pair goes on to a unit; common words may stand before a sure ending;
+            // what is left of a split name is no name.
+            (
+                "It borrowed from Sumitomo Mitsui Banking Corporation last year.",
+                &["Sumitomo Mitsui Banking Corporation"],
+            ),
+            (
+                "It sold flats to Tokyo Gas Real Estate last year.",
+                &["Tokyo Gas Real Estate"],
+            ),
+            ("It hired Asset Management to advise.", &[]),
+            ("It bought Banking Corporation shares.", &[]),
             (
                 "Backers include SoftBank Ventures Korea.",
                 &["SoftBank Ventures Korea"],
