@@ -48,6 +48,9 @@ struct Entry {
     /// Only a run starting with such a word needs the longer lookups. "the" has it too,
     /// since normalising drops a leading "the " ("The New York Times").
     starts_longer: bool,
+    /// A company of one to three letters that the list spells only in capitals ("BET",
+    /// "REN"): in the text too, or it is the word ("a $600 Million Bet", "Ren Zhengfei").
+    capitals_only: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -244,12 +247,12 @@ impl KnownCompanies {
                 id
             }
         };
-        self.insert_company_key(key, id, ambiguous);
+        self.insert_company_key(key, id, ambiguous, short_capitals(canonical));
         for alias in aliases {
             let (alias, ambiguous) = strip_ambiguous(alias);
             let key = normalize(alias);
             if !key.is_empty() {
-                self.insert_company_key(key, id, ambiguous);
+                self.insert_company_key(key, id, ambiguous, short_capitals(alias));
                 self.add_alias(id, alias);
             }
         }
@@ -261,13 +264,42 @@ impl KnownCompanies {
         self.aliases.insert(at, (id, alias.into()));
     }
 
-    fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool) {
+    fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool, capitals: bool) {
         let ambiguous = ambiguous && !key.contains(' ');
         self.max_words = self.max_words.max(key.split(' ').count());
         if let Some((first, _)) = key.split_once(' ') {
             self.keys.entry(first.into()).or_default().starts_longer = true;
         }
-        self.keys.entry(key.into()).or_default().kind = Some(NameKind::Company { id, ambiguous });
+        let entry = self.keys.entry(key.into()).or_default();
+        // Capitals only while every spelling the list gives the key is in capitals.
+        let first_spelling = !matches!(entry.kind, Some(NameKind::Company { .. }));
+        entry.capitals_only = capitals && (first_spelling || entry.capitals_only);
+        entry.kind = Some(NameKind::Company { id, ambiguous });
+    }
+
+    /// Whether the list spells the company `key` names only in capitals, and it is of one
+    /// to three letters: a word in the text that is not in capitals is not that company.
+    pub fn capitals_only(&self, key: &str) -> bool {
+        self.keys.get(key).is_some_and(|e| e.capitals_only)
+    }
+
+    /// Whether some words of `key` in a row (its spaces' words) are a company's key.
+    fn has_company_within(&self, key: &str) -> bool {
+        let bounds: Vec<usize> = std::iter::once(0)
+            .chain(key.match_indices(' ').map(|(i, _)| i + 1))
+            .collect();
+        bounds.iter().any(|&from| {
+            key[from..]
+                .match_indices(' ')
+                .map(|(i, _)| from + i)
+                .chain(std::iter::once(key.len()))
+                .any(|to| {
+                    matches!(
+                        self.keys.get(&key[from..to]).and_then(|e| e.kind),
+                        Some(NameKind::Company { .. })
+                    )
+                })
+        })
     }
 
     fn add_other(&mut self, name: &str, kind: NameKind) {
@@ -280,14 +312,11 @@ impl KnownCompanies {
         // the matcher looks for longer companies, so the place wins over Emirates. (The
         // bundled list gives its companies before its places; a company that only the
         // user's file adds does not do this for a bundled place.)
-        if kind == NameKind::Place
+        // So is an institution with a company's name in it ("Reserve Bank of India",
+        // with Bank of India listed), as a multi-word name in [words].
+        if matches!(kind, NameKind::Place | NameKind::Word)
             && let Some((first, _)) = key.split_once(' ')
-            && key.split(' ').any(|word| {
-                matches!(
-                    self.keys.get(word).and_then(|e| e.kind),
-                    Some(NameKind::Company { .. })
-                )
-            })
+            && self.has_company_within(&key)
         {
             self.keys.entry(first.into()).or_default().starts_longer = true;
         }
@@ -346,6 +375,11 @@ impl KnownCompanies {
             .get(word)
             .map_or((None, false), |e| (e.kind, e.starts_longer))
     }
+}
+
+/// One to three ASCII capital letters ("BET", "REN"; not "BP3", "Ren").
+fn short_capitals(name: &str) -> bool {
+    (1..=3).contains(&name.len()) && name.bytes().all(|c| c.is_ascii_uppercase())
 }
 
 fn strip_ambiguous(name: &str) -> (&str, bool) {

@@ -493,7 +493,15 @@ fn u64_at<const N: usize>(chunk: &[u8; N], at: usize) -> u64 {
 #[inline(never)]
 fn lookup(word: &str, known: &KnownCompanies, key: &mut String, spelling: fn(&str) -> u8) -> Facts {
     normalize_into(word, key);
-    let (kind, starts_longer) = known.kind_and_longer(key);
+    let (mut kind, starts_longer) = known.kind_and_longer(key);
+    // "a $600 Million Bet": a company the list spells in capitals only ("BET") is not
+    // a word with small letters (its possessive's "s" aside).
+    if matches!(kind, Some(NameKind::Company { .. }))
+        && known.capitals_only(key)
+        && !capitals_but_possessive(word)
+    {
+        kind = None;
+    }
     // The keys of the word's possessive forms: normalising maps ’ to ' and folds case
     // char by char, so a word's possessive key is its key with `'s` or `'` appended.
     let base = key.len();
@@ -510,6 +518,15 @@ fn lookup(word: &str, known: &KnownCompanies, key: &mut String, spelling: fn(&st
         possessive_company,
         spelling: spelling(word),
     }
+}
+
+/// Whether `word`'s letters are all capitals, but for a possessive's "s" ("BET’s").
+fn capitals_but_possessive(word: &str) -> bool {
+    let bare = word
+        .strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word);
+    !bare.bytes().any(|c| c.is_ascii_lowercase())
 }
 
 /// `b[at..at + n]` (`n` at most 8) as a little-endian number, zero-padded; one load and a

@@ -332,8 +332,9 @@ pub(super) fn parent_of(name: &str, known: &KnownCompanies, key: &mut String) ->
         let Some(NameKind::Company { id, .. }) = known.kind(key) else {
             continue;
         };
-        if unit_words(tail, |w, sure| may_stand_between(w, sure, known, &mut between))
-            == Some(tail.len())
+        if unit_words(tail, |w, sure| {
+            may_stand_between(w, sure, known, &mut between)
+        }) == Some(tail.len())
             && !(split + 1..=words.len()).any(|end| {
                 normalize_into(&words[..end].join(" "), &mut between);
                 known.kind(&between) == Some(NameKind::Product)
