@@ -1,6 +1,7 @@
 //! The names gazette knows: the bundled list (assets/companies.txt) merged with the user's companies.json.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -27,8 +28,16 @@ pub enum NameKind {
 }
 
 /// The known companies and the names that are never companies, keyed by normalised name.
+/// Shared: a clone (each index keeps one) costs a reference count, not a copy of the
+/// ~30,000 keys.
 #[derive(Debug, Clone)]
 pub struct KnownCompanies {
+    list: Arc<List>,
+}
+
+/// What [`KnownCompanies`] shares.
+#[derive(Debug, Clone)]
+struct List {
     names: Vec<Box<str>>,
     /// Every other name of a company as written in the list (`AWS` for Amazon), by company
     /// id: what the reader's picker shows when a name was found by one.
@@ -147,7 +156,7 @@ impl KnownCompanies {
 
     /// Parses the bundled text format (see the header of assets/companies.txt).
     pub fn parse(text: &str) -> Self {
-        let mut known = KnownCompanies {
+        let mut known = List {
             names: Vec::new(),
             aliases: Vec::new(),
             keys: FxHashMap::default(),
@@ -178,7 +187,9 @@ impl KnownCompanies {
                 _ => known.add_other(line, NameKind::Word),
             }
         }
-        known
+        KnownCompanies {
+            list: Arc::new(known),
+        }
     }
 
     /// Merges the user's companies.json over this list: its companies win over any bundled meaning.
@@ -199,14 +210,15 @@ impl KnownCompanies {
                 message: message.strip_suffix(&at).unwrap_or(&message).to_string(),
             }
         })?;
-        self.fingerprint = xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), self.fingerprint);
+        let list = Arc::make_mut(&mut self.list);
+        list.fingerprint = xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), list.fingerprint);
         for company in &file.companies {
-            self.add_company(&company.name, company.aliases.iter().map(String::as_str));
+            list.add_company(&company.name, company.aliases.iter().map(String::as_str));
         }
         for name in &file.ignore {
             let key = normalize(name);
             if !key.is_empty() {
-                self.keys.entry(key.into()).or_default().kind = Some(NameKind::Ignored);
+                list.keys.entry(key.into()).or_default().kind = Some(NameKind::Ignored);
             }
         }
         Ok(self)
@@ -226,7 +238,9 @@ impl KnownCompanies {
             _ => Ok(known),
         }
     }
+}
 
+impl List {
     /// Adds a company; a name already known as a company becomes an alias of it.
     fn add_company<'a>(&mut self, canonical: &str, aliases: impl Iterator<Item = &'a str>) {
         let (canonical, ambiguous) = strip_ambiguous(canonical);
@@ -265,10 +279,11 @@ impl KnownCompanies {
     }
 
     fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool, capitals: bool) {
-        let ambiguous = ambiguous && !key.contains(' ');
-        self.max_words = self.max_words.max(key.split(' ').count());
-        if let Some((first, _)) = key.split_once(' ') {
-            self.keys.entry(first.into()).or_default().starts_longer = true;
+        let first_space = key.bytes().position(|c| c == b' ');
+        let ambiguous = ambiguous && first_space.is_none();
+        self.count_words(&key);
+        if let Some(at) = first_space {
+            self.mark_starts_longer(&key[..at]);
         }
         let entry = self.keys.entry(key.into()).or_default();
         // Capitals only while every spelling the list gives the key is in capitals.
@@ -277,10 +292,28 @@ impl KnownCompanies {
         entry.kind = Some(NameKind::Company { id, ambiguous });
     }
 
-    /// Whether the list spells the company `key` names only in capitals, and it is of one
-    /// to three letters: a word in the text that is not in capitals is not that company.
-    pub fn capitals_only(&self, key: &str) -> bool {
-        self.keys.get(key).is_some_and(|e| e.capitals_only)
+    /// Keeps `max_words` the most words of any key (counted in bytes: a char search per
+    /// key cost start-up ~10M instructions).
+    fn count_words(&mut self, key: &str) {
+        let words = 1 + key.bytes().filter(|&c| c == b' ').count();
+        self.max_words = self.max_words.max(words);
+    }
+
+    /// Marks that a longer key starts with the word `first` (allocating only for a word
+    /// not yet a key).
+    fn mark_starts_longer(&mut self, first: &str) {
+        match self.keys.get_mut(first) {
+            Some(entry) => entry.starts_longer = true,
+            None => {
+                self.keys.insert(
+                    first.into(),
+                    Entry {
+                        starts_longer: true,
+                        ..Entry::default()
+                    },
+                );
+            }
+        }
     }
 
     /// Whether some words of `key` in a row (its spaces' words) are a company's key.
@@ -307,7 +340,7 @@ impl KnownCompanies {
         if key.is_empty() {
             return;
         }
-        self.max_words = self.max_words.max(key.split(' ').count());
+        self.count_words(&key);
         // "United Arab Emirates": a place with a company's name in it is looked for as
         // the matcher looks for longer companies, so the place wins over Emirates. (The
         // bundled list gives its companies before its places; a company that only the
@@ -315,34 +348,29 @@ impl KnownCompanies {
         // So is an institution with a company's name in it ("Reserve Bank of India",
         // with Bank of India listed), as a multi-word name in [words].
         if matches!(kind, NameKind::Place | NameKind::Word)
-            && let Some((first, _)) = key.split_once(' ')
+            && let Some(at) = key.bytes().position(|c| c == b' ')
             && self.has_company_within(&key)
         {
-            self.keys.entry(first.into()).or_default().starts_longer = true;
+            self.mark_starts_longer(&key[..at]);
         }
         // A company listed elsewhere keeps its meaning ("Line" the company vs a word).
         let entry = self.keys.entry(key.into()).or_default();
         entry.kind = entry.kind.or(Some(kind));
     }
 
-    /// A hash of the bundled list and the user's file this list was made from.
-    pub fn fingerprint(&self) -> u64 {
-        self.fingerprint
-    }
-
     /// What a normalised key stands for.
-    pub fn kind(&self, key: &str) -> Option<NameKind> {
+    fn kind(&self, key: &str) -> Option<NameKind> {
         self.keys.get(key).and_then(|e| e.kind)
     }
 
     /// The canonical name of a known company.
-    pub fn name(&self, id: u32) -> &str {
+    fn name(&self, id: u32) -> &str {
         self.names.get(id as usize).map_or("", |n| n)
     }
 
     /// The other names of a known company, as written in the list, that still name it (a
     /// later entry, such as the user's file, may have given one to another company).
-    pub fn aliases(&self, id: u32) -> impl Iterator<Item = &str> {
+    fn aliases(&self, id: u32) -> impl Iterator<Item = &str> {
         let start = self.aliases.partition_point(|&(i, _)| i < id);
         let end = self.aliases.partition_point(|&(i, _)| i <= id);
         self.aliases
@@ -355,25 +383,63 @@ impl KnownCompanies {
             })
     }
 
+    /// A word's meaning, and whether some company key of several words starts with it:
+    /// both in one lookup, for the matcher's hot path.
+    fn kind_and_longer(&self, word: &str) -> (Option<NameKind>, bool) {
+        self.keys
+            .get(word)
+            .map_or((None, false), |e| (e.kind, e.starts_longer))
+    }
+}
+
+/// The list's answers (see [`List`]'s methods of the same names).
+impl KnownCompanies {
+    /// A hash of the bundled list and the user's file this list was made from.
+    pub fn fingerprint(&self) -> u64 {
+        self.list.fingerprint
+    }
+
+    /// What a normalised key stands for.
+    #[inline]
+    pub fn kind(&self, key: &str) -> Option<NameKind> {
+        self.list.kind(key)
+    }
+
+    /// The canonical name of a known company.
+    pub fn name(&self, id: u32) -> &str {
+        self.list.name(id)
+    }
+
+    /// The other names of a known company, as written in the list, that still name it (a
+    /// later entry, such as the user's file, may have given one to another company).
+    pub fn aliases(&self, id: u32) -> impl Iterator<Item = &str> {
+        self.list.aliases(id)
+    }
+
     /// How many known companies there are (their ids are 0..len).
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.list.names.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.list.names.is_empty()
     }
 
     pub fn max_words(&self) -> usize {
-        self.max_words
+        self.list.max_words
+    }
+
+    /// Whether the list spells the company `key` names only in capitals, and it is of one
+    /// to three letters: a word in the text that is not in capitals is not that company.
+    pub fn capitals_only(&self, key: &str) -> bool {
+        self.list.keys.get(key).is_some_and(|e| e.capitals_only)
     }
 
     /// A word's meaning, and whether some company key of several words starts with it:
     /// both in one lookup, for the matcher's hot path.
+    #[inline]
     pub fn kind_and_longer(&self, word: &str) -> (Option<NameKind>, bool) {
-        self.keys
-            .get(word)
-            .map_or((None, false), |e| (e.kind, e.starts_longer))
+        self.list.kind_and_longer(word)
     }
 }
 
