@@ -4,8 +4,9 @@
 //! A known company's name that goes straight on (one space, no full stop) to a unit's
 //! noun or a country or region names that unit: a company of its own in the index, with
 //! the known company as its parent, so that filtering by the parent finds it too.
-//! Product words (Pay, Music, TV) and media words (News, Media) are not units' nouns:
-//! "Apple Music" and "Verizon Media" stay Apple and Verizon, as people label them.
+//! Product words (Pay, Music, TV) and "Media" are not units' nouns: "Apple Music" and
+//! "Verizon Media" stay Apple and Verizon, as people label them. A newsroom or research
+//! arm is one ("Bloomberg News", "Bloomberg Intelligence"): people name it as the source.
 
 use super::candidates::{self, Joiner, Word};
 use super::known::{KnownCompanies, NameKind, normalize_into};
@@ -82,6 +83,9 @@ const UNIT_NOUNS: &[&str] = &[
     "corporation",
     "industries",
     "estate",
+    // "Bloomberg News", "Bloomberg Intelligence": a newsroom or research arm.
+    "news",
+    "intelligence",
 ];
 
 /// Words that may follow a unit's noun and end a formal name ("Geely Automobile Holdings").
@@ -367,6 +371,7 @@ mod tests {
         assert_eq!(unit_words(&["Microfinance", "Bank"], any), Some(2));
         assert_eq!(unit_words(&["Latin", "America"], any), Some(2));
         assert_eq!(unit_words(&["Music"], any), None);
+        assert_eq!(unit_words(&["News"], any), Some(1));
         assert_eq!(unit_words(&["US"], any), None);
         assert_eq!(unit_words(&["A", "B", "C", "Bank"], any), None);
         assert_eq!(unit_words(&["Pay", "India"], |w, _| w != "Pay"), None);
