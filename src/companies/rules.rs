@@ -2681,6 +2681,8 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         || (item.possessive && !comma && a0_bits & POSSESSIVE_NOUN != 0)
         || b0_bits & (ROLE | DEAL_VERB) != 0
         || is_owned_by(b0)
+        // Not "the Washington-based Mediterranean chain": there the noun is the business.
+        || (placed_by_base(b0) && (comma || a0_bits & ROLE == 0))
     {
         item.company = true;
     }
@@ -2732,6 +2734,60 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     }
     set_off_and_place(text, item, after_end);
 }
+
+/// "Berlin-based Kiezflotte", "Los Angeles-based Coco": a place's "-based" right before
+/// a name makes it a business (not a technology's: "Arm-based", "Linux-based").
+fn placed_by_base(b0: &str) -> bool {
+    let Some(place) = b0
+        .strip_suffix("-based")
+        .or_else(|| b0.strip_suffix("-headquartered"))
+    else {
+        return false;
+    };
+    let place = place.rsplit('-').next().unwrap_or(place);
+    place.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+        && place.bytes().any(|c| c.is_ascii_lowercase())
+        && !is_one_of(place, TECH_BASES)
+}
+
+/// Technologies that "-based" follows before a product's name ("Arm-based Graviton").
+const TECH_BASES: &[&str] = &[
+    "arm",
+    "linux",
+    "android",
+    "chromium",
+    "chrome",
+    "intel",
+    "nvidia",
+    "windows",
+    "unix",
+    "java",
+    "python",
+    "rust",
+    "ethereum",
+    "bitcoin",
+    "solana",
+    "web",
+    "cloud",
+    "blockchain",
+    "kubernetes",
+    "llama",
+    "qualcomm",
+    "snapdragon",
+    "apple",
+    "google",
+    "amazon",
+    "azure",
+    "microsoft",
+    "openai",
+    "gemini",
+    "claude",
+    "unity",
+    "unreal",
+    "ios",
+    "macos",
+    "risc",
+];
 
 /// The rules of [`gather_evidence`] that read on after the first word after the name:
 /// after ", ", and past skipped words to a verb.
@@ -3597,6 +3653,16 @@ mod tests {
     #[test]
     fn session_twelve_names_and_non_names() {
         assert_companies(&[
+            // A place's "-based" makes the name after it a business.
+            (
+                "It competes with Berlin-based Kiezflotte in Germany.",
+                &["Kiezflotte"],
+            ),
+            ("It runs on Arm-based Graviton chips.", &["Arm"]),
+            (
+                "Cava, the Washington-based Mediterranean chain, grew.",
+                &["Cava"],
+            ),
             // A company the list spells in capitals only is not a word in small letters.
             ("Sony made a $600 Million Bet on it.", &["Sony"]),
             ("BET’s ratings rose, Paramount said.", &["BET", "Paramount"]),
