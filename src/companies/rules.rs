@@ -4253,7 +4253,7 @@ mod tests {
         // A capitalised "The" inside a list of companies opens the next name.
         assert_eq!(
             companies("It bought Gimlet Media, Anchor, The Ringer and more."),
-            ["Anchor", "Gimlet Media", "Ringer"]
+            ["Anchor", "Gimlet Media", "The Ringer"]
         );
     }
 
