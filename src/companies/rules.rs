@@ -796,6 +796,21 @@ fn split_long_run(
         {
             matched = None;
         }
+        // "CDIB Capital Group": so is a listed name made only of a business's words
+        // (Capital Group) after a new name's first words.
+        if let Some((j, _, false)) = matched
+            && j > i
+            && stretch.is_some()
+            && w.joiner == Joiner::Space
+            && text
+                .get(start..run_words[j].end as usize)
+                .is_some_and(|name| {
+                    normalize_into(name, key);
+                    only_generic_words(key)
+                })
+        {
+            matched = None;
+        }
         // A known company's name that goes on to an investment arm's noun ("Lockheed
         // Martin Ventures", "Samsung Catalyst Fund"; as the list keeps Intel Capital apart
         // from Intel), or to a unit's noun or a region ("Google Cloud", "Sequoia Capital
@@ -3814,6 +3829,10 @@ mod tests {
                 &["Tokyo Gas Real Estate"],
             ),
             ("It hired Asset Management to advise.", &[]),
+            (
+                "It sold a stake to CDIB Capital Group last year.",
+                &["CDIB Capital Group"],
+            ),
             // "Funds" ends an arm's name as "Fund" does.
             (
                 "It sold its stake to Valkyrie Funds last year.",
