@@ -796,6 +796,18 @@ fn split_long_run(
         {
             matched = None;
         }
+        // "Lone Star Freightways": a listed one-word name after new words (none of
+        // them a place, a first name or a word) ends a new name.
+        if let Some((j, _, false)) = matched
+            && j == i
+            && w.joiner == Joiner::Space
+            // (At a sentence's start, after two words: "Between Booking.com" is no name.)
+            && matches!(stretch, Some((from, None))
+                if from > 0 || i >= 2 || !run.sentence_start(text, words))
+            && !w.possessive
+        {
+            matched = None;
+        }
         // "CDIB Capital Group": so is a listed name made only of a business's words
         // (Capital Group) after a new name's first words.
         if let Some((j, _, false)) = matched
@@ -3668,6 +3680,16 @@ mod tests {
     #[test]
     fn session_twelve_names_and_non_names() {
         assert_companies(&[
+            // A listed one-word name after new words ends a new name, but not after a
+            // sentence's one opening word.
+            (
+                "Rivals such as Lone Star Freightways grew.",
+                &["Lone Star Freightways"],
+            ),
+            (
+                "Between Booking.com and Expedia, prices rose.",
+                &["Booking.com", "Expedia"],
+            ),
             // A place's "-based" makes the name after it a business.
             (
                 "It competes with Berlin-based Kiezflotte in Germany.",
