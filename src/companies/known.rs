@@ -159,10 +159,14 @@ impl KnownCompanies {
         let mut known = List {
             names: Vec::new(),
             aliases: Vec::new(),
-            keys: FxHashMap::default(),
+            // About one key per line (a company's aliases, a first word of several
+            // words): sized once rather than grown through a dozen rehashes.
+            keys: FxHashMap::with_capacity_and_hasher(text.len() / 12, rustc_hash::FxBuildHasher),
             max_words: 1,
             fingerprint: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         };
+        // One buffer for every name's key (a key is allocated once, when stored).
+        let mut key = String::new();
         known.keys.entry("the".into()).or_default().starts_longer = true;
         let mut section = "";
         for line in text.lines() {
@@ -176,15 +180,15 @@ impl KnownCompanies {
             }
             match section {
                 "companies" => {
-                    let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+                    let mut names = split_bars(line).map(str::trim).filter(|n| !n.is_empty());
                     if let Some(canonical) = names.next() {
-                        known.add_company(canonical, names);
+                        known.add_company(canonical, names, &mut key);
                     }
                 }
-                "products" => known.add_other(line, NameKind::Product),
-                "places" => known.add_other(line, NameKind::Place),
-                "first names" => known.add_other(line, NameKind::FirstName),
-                _ => known.add_other(line, NameKind::Word),
+                "products" => known.add_other(line, NameKind::Product, &mut key),
+                "places" => known.add_other(line, NameKind::Place, &mut key),
+                "first names" => known.add_other(line, NameKind::FirstName, &mut key),
+                _ => known.add_other(line, NameKind::Word, &mut key),
             }
         }
         KnownCompanies {
@@ -213,7 +217,11 @@ impl KnownCompanies {
         let list = Arc::make_mut(&mut self.list);
         list.fingerprint = xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), list.fingerprint);
         for company in &file.companies {
-            list.add_company(&company.name, company.aliases.iter().map(String::as_str));
+            list.add_company(
+                &company.name,
+                company.aliases.iter().map(String::as_str),
+                &mut String::new(),
+            );
         }
         for name in &file.ignore {
             let key = normalize(name);
@@ -242,13 +250,18 @@ impl KnownCompanies {
 
 impl List {
     /// Adds a company; a name already known as a company becomes an alias of it.
-    fn add_company<'a>(&mut self, canonical: &str, aliases: impl Iterator<Item = &'a str>) {
+    fn add_company<'a>(
+        &mut self,
+        canonical: &str,
+        aliases: impl Iterator<Item = &'a str>,
+        key: &mut String,
+    ) {
         let (canonical, ambiguous) = strip_ambiguous(canonical);
-        let key = normalize(canonical);
+        normalize_into(canonical, key);
         if key.is_empty() {
             return;
         }
-        let id = match self.kind(&key) {
+        let id = match self.kind(key) {
             Some(NameKind::Company { id, .. }) => {
                 if self.name(id) != canonical {
                     self.add_alias(id, canonical);
@@ -264,7 +277,7 @@ impl List {
         self.insert_company_key(key, id, ambiguous, short_capitals(canonical));
         for alias in aliases {
             let (alias, ambiguous) = strip_ambiguous(alias);
-            let key = normalize(alias);
+            normalize_into(alias, key);
             if !key.is_empty() {
                 self.insert_company_key(key, id, ambiguous, short_capitals(alias));
                 self.add_alias(id, alias);
@@ -278,18 +291,23 @@ impl List {
         self.aliases.insert(at, (id, alias.into()));
     }
 
-    fn insert_company_key(&mut self, key: String, id: u32, ambiguous: bool, capitals: bool) {
+    fn insert_company_key(&mut self, key: &str, id: u32, ambiguous: bool, capitals: bool) {
         let first_space = key.bytes().position(|c| c == b' ');
         let ambiguous = ambiguous && first_space.is_none();
-        self.count_words(&key);
+        self.count_words(key);
         if let Some(at) = first_space {
             self.mark_starts_longer(&key[..at]);
         }
-        let entry = self.keys.entry(key.into()).or_default();
+        let entry = self.entry(key);
         // Capitals only while every spelling the list gives the key is in capitals.
         let first_spelling = !matches!(entry.kind, Some(NameKind::Company { .. }));
         entry.capitals_only = capitals && (first_spelling || entry.capitals_only);
         entry.kind = Some(NameKind::Company { id, ambiguous });
+    }
+
+    /// The entry of `key`, made if there is none.
+    fn entry(&mut self, key: &str) -> &mut Entry {
+        self.keys.entry(key.into()).or_default()
     }
 
     /// Keeps `max_words` the most words of any key (counted in bytes: a char search per
@@ -318,10 +336,13 @@ impl List {
 
     /// Whether some words of `key` in a row (its spaces' words) are a company's key.
     fn has_company_within(&self, key: &str) -> bool {
-        let bounds: Vec<usize> = std::iter::once(0)
-            .chain(key.match_indices(' ').map(|(i, _)| i + 1))
-            .collect();
-        bounds.iter().any(|&from| {
+        let mut bounds = std::iter::once(0).chain(
+            key.bytes()
+                .enumerate()
+                .filter(|&(_, c)| c == b' ')
+                .map(|(i, _)| i + 1),
+        );
+        bounds.any(|from| {
             key[from..]
                 .match_indices(' ')
                 .map(|(i, _)| from + i)
@@ -335,12 +356,12 @@ impl List {
         })
     }
 
-    fn add_other(&mut self, name: &str, kind: NameKind) {
-        let key = normalize(name);
+    fn add_other(&mut self, name: &str, kind: NameKind, key: &mut String) {
+        normalize_into(name, key);
         if key.is_empty() {
             return;
         }
-        self.count_words(&key);
+        self.count_words(key);
         // "United Arab Emirates": a place with a company's name in it is looked for as
         // the matcher looks for longer companies, so the place wins over Emirates. (The
         // bundled list gives its companies before its places; a company that only the
@@ -349,12 +370,12 @@ impl List {
         // with Bank of India listed), as a multi-word name in [words].
         if matches!(kind, NameKind::Place | NameKind::Word)
             && let Some(at) = key.bytes().position(|c| c == b' ')
-            && self.has_company_within(&key)
+            && self.has_company_within(key)
         {
             self.mark_starts_longer(&key[..at]);
         }
         // A company listed elsewhere keeps its meaning ("Line" the company vs a word).
-        let entry = self.keys.entry(key.into()).or_default();
+        let entry = self.entry(key);
         entry.kind = entry.kind.or(Some(kind));
     }
 
@@ -441,6 +462,24 @@ impl KnownCompanies {
     pub fn kind_and_longer(&self, word: &str) -> (Option<NameKind>, bool) {
         self.list.kind_and_longer(word)
     }
+}
+
+/// A list line's names, between its `|`s (a byte search: short lines, no char searcher).
+fn split_bars(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|c| c == b'|') {
+            Some(at) => {
+                rest = text.get(at + 1..);
+                text.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// One to three ASCII capital letters ("BET", "REN"; not "BP3", "Ren").
