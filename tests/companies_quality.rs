@@ -473,3 +473,41 @@ fn fortysecond_set_holds_its_first_run_figures() {
 fn fortythird_set_holds_its_first_run_figures() {
     labelled_set("fortythird", (0.889, 0.895));
 }
+
+/// Session 12's first blind batch: forty-fourth to forty-ninth, written at the session's
+/// start by helpers who read only digest-format.md and committed sealed before their
+/// first run, after this session's list and rule changes. First run, untuned (tp/fp/fn):
+/// forty-fourth 0.985/0.971 (133/2/4), forty-fifth 0.955/0.948 (127/6/7), forty-sixth
+/// 0.949/0.928 (129/7/10), forty-seventh 0.915/0.930 (119/11/9), forty-eighth
+/// 0.877/0.921 (128/18/11), forty-ninth 0.933/0.887 (125/9/16): pooled 0.935 / 0.930
+/// (the session-start tagger, ac65971, on the same sets: 0.921 / 0.901). Each is held
+/// to its first run.
+#[test]
+fn fortyfourth_set_holds_its_first_run_figures() {
+    labelled_set("fortyfourth", (0.985, 0.970));
+}
+
+#[test]
+fn fortyfifth_set_holds_its_first_run_figures() {
+    labelled_set("fortyfifth", (0.954, 0.947));
+}
+
+#[test]
+fn fortysixth_set_holds_its_first_run_figures() {
+    labelled_set("fortysixth", (0.948, 0.928));
+}
+
+#[test]
+fn fortyseventh_set_holds_its_first_run_figures() {
+    labelled_set("fortyseventh", (0.915, 0.929));
+}
+
+#[test]
+fn fortyeighth_set_holds_its_first_run_figures() {
+    labelled_set("fortyeighth", (0.876, 0.920));
+}
+
+#[test]
+fn fortyninth_set_holds_its_first_run_figures() {
+    labelled_set("fortyninth", (0.932, 0.886));
+}
