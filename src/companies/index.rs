@@ -68,6 +68,8 @@ pub(super) const LEGAL_FORMS: &[&str] = &[
     "labs",
     "enterprises",
     "technology",
+    "airways",
+    "airlines",
 ];
 
 /// `key` without one, then two… of the legal forms it ends in ("vizio holding corp":

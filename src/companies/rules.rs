@@ -107,6 +107,9 @@ struct Item {
     company: bool,
     person: bool,
     place: bool,
+    /// A new name of several words ending in a company's suffix ("Halden
+    /// Semiconductor"): no appositive makes it a person ("…, a chip designer").
+    formal: bool,
 }
 
 impl Item {
@@ -125,6 +128,7 @@ impl Item {
             company: false,
             person: false,
             place: false,
+            formal: false,
         }
     }
 }
@@ -409,7 +413,7 @@ fn count_items(text: &str, mode: Mode, scratch: &mut Scratch) {
                     if mode != Mode::TitleCaseHeadline {
                         a.company |=
                             item.company && !(a.words == 1 && plural_opening_sentence(text, item));
-                        a.person |= item.person;
+                        a.person |= item.person && !item.formal;
                         a.place |= item.place;
                     }
                 }
@@ -978,6 +982,7 @@ fn split_hyphenated(
             company: true,
             person: false,
             place: false,
+            formal: false,
         });
     }
     count > 1
@@ -1136,6 +1141,7 @@ fn record_stretch(
         company,
         person: first_kind == Some(NameKind::FirstName) && words > 1,
         place: false,
+        formal: false,
     };
     // A one-word place or common word ("Tokyo", "Shares"): rejected on the meaning its
     // word was looked up with, so its key is never needed.
@@ -1202,6 +1208,7 @@ fn record_stretch(
     items.push(Item {
         // "Carmel Arc Ventures": a first name opens a company's name too.
         person: first_kind == Some(NameKind::FirstName) && words > 1 && !facts.company_form,
+        formal: words > 1 && facts.company_form,
         ..item(what, legal_suffix_follows || facts.company_form)
     });
 }
@@ -4538,6 +4545,7 @@ mod tests {
                             company: false,
                             person: false,
                             place: false,
+                            formal: false,
                         };
                         let mut full = item.clone();
                         gather_evidence(&text, &mut item, mode);

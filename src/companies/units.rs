@@ -86,10 +86,40 @@ const UNIT_NOUNS: &[&str] = &[
     // "Bloomberg News", "Bloomberg Intelligence": a newsroom or research arm.
     "news",
     "intelligence",
+    // Formal names and arms of session 12's sets ("JetBlue Airways", "Bohai Leasing",
+    // "Oracle Hospitality", "Kotak Institutional Equities"; not "Hub": "SmartThings Hub"
+    // is a product).
+    "airways",
+    "airlines",
+    "industry",
+    "leasing",
+    "hospitality",
+    "consulting",
+    "consultants",
+    "equities",
+    "specialty",
+    "silicon",
+    "aero",
+    "international",
 ];
 
 /// Words that may follow a unit's noun and end a formal name ("Geely Automobile Holdings").
-const FORMAL_ENDINGS: &[&str] = &["holdings", "group", "society", "company"];
+const FORMAL_ENDINGS: &[&str] = &[
+    "holdings",
+    "group",
+    "society",
+    "company",
+    // "Sony Semiconductor Solutions", "HDI Global Specialty", "Coinbase International
+    // Exchange".
+    "solutions",
+    "systems",
+    "services",
+    "technologies",
+    "corporation",
+    "international",
+    "specialty",
+    "exchange",
+];
 
 /// A unit's nouns that end a formal name so surely that common words may stand before
 /// them ("Nationwide Building Society", "Tokyo Gas Real Estate").
