@@ -502,6 +502,16 @@ fn lookup(word: &str, known: &KnownCompanies, key: &mut String, spelling: fn(&st
     {
         kind = None;
     }
+    // "iPhones", "PCs": the plural of a product or a word is one too.
+    if kind.is_none()
+        && key.len() > 2
+        && key.ends_with('s')
+        && !key.ends_with("'s")
+        && let Some(singular @ (NameKind::Product | NameKind::Word)) =
+            known.kind(&key[..key.len() - 1])
+    {
+        kind = Some(singular);
+    }
     // The keys of the word's possessive forms: normalising maps ’ to ' and folds case
     // char by char, so a word's possessive key is its key with `'s` or `'` appended.
     let base = key.len();

@@ -1445,6 +1445,12 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "advisors",
     "advisers",
     "mobility",
+    // Session 12: "Halvard Aero", "Parallax Silicon", "Bohai Leasing".
+    "aero",
+    "silicon",
+    "leasing",
+    "airways",
+    "hospitality",
 ];
 
 /// Nouns that say the name next to them is a business ("retailer Suning", "X, a startup").
@@ -3696,6 +3702,16 @@ mod tests {
             (
                 "Between Booking.com and Expedia, prices rose.",
                 &["Booking.com", "Expedia"],
+            ),
+            // The plural of a product is one ("new iPhones shipped this year").
+            (
+                "Modems will go into a fifth of new iPhones shipped this year, Qualcomm said.",
+                &["Qualcomm"],
+            ),
+            // A company's suffix ends a new name that opens with a first name.
+            (
+                "Halvard Aero, a Norwegian startup, has raised $110mn.",
+                &["Halvard Aero"],
             ),
             // A place's "-based" makes the name after it a business.
             (
