@@ -2745,7 +2745,9 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
     // starts a rule, and only the last two read on: most commas set up no reader.
     let appositive = comma
         && a0_bits & PERSON == 0
-        && (a0_bits & APPOSITIVE_OPENER != 0 || is_capitalised_possessive(a0));
+        && (a0_bits & APPOSITIVE_OPENER != 0
+            || is_capitalised_possessive(a0)
+            || (starts_with_capital(a0) && capitalised_possessive_at(text, a_next)));
     if comma
         && a0_bits & PERSON != 0
         && !closes_appositive(a0)
@@ -2773,6 +2775,24 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         }
     }
     set_off_and_place(text, item, after_end);
+}
+
+/// Whether the word starting at byte `at` (if any) is a capitalised possessive
+/// ("Safaricom Ethiopia's"): read only after ", " and a capitalised word.
+fn capitalised_possessive_at(text: &str, at: Option<usize>) -> bool {
+    let Some(rest) = at.and_then(|at| text.get(at..)) else {
+        return false;
+    };
+    let end = rest
+        .bytes()
+        .position(|c| c == b' ' || c == b',' || c == b'.')
+        .unwrap_or(rest.len());
+    rest.get(..end).is_some_and(is_capitalised_possessive)
+}
+
+/// Whether `word` starts with an ASCII capital.
+fn starts_with_capital(word: &str) -> bool {
+    word.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
 /// "Berlin-based Kiezflotte", "Los Angeles-based Coco": a place's "-based" right before
@@ -2840,6 +2860,15 @@ fn read_on_after(item: &mut Item, mode: Mode, mut after: Context<WordsAfter<'_>>
             item.person = true;
         } else if is_capitalised_possessive(first) && after.is(1, PERSON) {
             // "Stewart Butterfield, Slack’s chief executive"
+            item.person = true;
+        } else if starts_with_capital(first)
+            && (1..3).any(|k| {
+                is_capitalised_possessive(after.word(k))
+                    && after.is(k + 1, PERSON)
+                    && (1..k).all(|m| starts_with_capital(after.word(m)))
+            })
+        {
+            // "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer"
             item.person = true;
         } else if !after.is(0, APPOSITIVE_OPENER) {
             // One lexicon bit for the first words the rules below read on from.
@@ -3702,6 +3731,11 @@ mod tests {
             (
                 "Between Booking.com and Expedia, prices rose.",
                 &["Booking.com", "Expedia"],
+            ),
+            // A name set off by a company's possessive and a person's noun is a person.
+            (
+                "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer, said so.",
+                &["Safaricom Ethiopia"],
             ),
             // The plural of a product is one ("new iPhones shipped this year").
             (
