@@ -776,7 +776,11 @@ fn split_long_run(
         // A place found here is a place, whether a company's name is in it ("United Arab
         // Emirates") or a company's first word starts it ("Three Mile Island", with Three
         // Arrows Capital): the word alone would split it ("Mile Island").
-        if let Some(j) = longer_place {
+        // "Great Lakes Mutual": a place that opens a name ending in a company's suffix
+        // is part of it (not after "of": "Bank of … Holdings" stays split there).
+        if let Some(j) = longer_place
+            && !suffix_ahead(text, run_words, j, w.joiner)
+        {
             reject_through!(j);
         }
         if matched.is_none() && w.possessive && facts.possessive_company() {
@@ -1451,6 +1455,8 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "leasing",
     "airways",
     "hospitality",
+    "renewables",
+    "mutual",
 ];
 
 /// Nouns that say the name next to them is a business ("retailer Suning", "X, a startup").
@@ -2790,6 +2796,30 @@ fn capitalised_possessive_at(text: &str, at: Option<usize>) -> bool {
     rest.get(..end).is_some_and(is_capitalised_possessive)
 }
 
+/// Whether words `at + 1..` of a run go straight on (one space each, none possessive
+/// before the last) to a company's suffix within three words, the word at `at` not
+/// joined to its run by "of".
+fn suffix_ahead(text: &str, run_words: &[Word], at: usize, joiner: Joiner) -> bool {
+    if joiner == Joiner::Of {
+        return false;
+    }
+    for k in at + 1..(at + 4).min(run_words.len()) {
+        let (Some(w), Some(before)) = (run_words.get(k), run_words.get(k - 1)) else {
+            return false;
+        };
+        if before.possessive || !candidates::one_space_after(text, before, w) {
+            return false;
+        }
+        if text
+            .get(w.start as usize..w.end as usize)
+            .is_some_and(|word| is_in(word, COMPANY_SUFFIX))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether `word` starts with an ASCII capital.
 fn starts_with_capital(word: &str) -> bool {
     word.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
@@ -3736,6 +3766,11 @@ mod tests {
             (
                 "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer, said so.",
                 &["Safaricom Ethiopia"],
+            ),
+            // A place that opens a name ending in a company's suffix is part of it.
+            (
+                "Its clients include Great Lakes Mutual, a Milwaukee insurer.",
+                &["Great Lakes Mutual"],
             ),
             // The plural of a product is one ("new iPhones shipped this year").
             (
