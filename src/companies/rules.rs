@@ -2892,11 +2892,8 @@ fn read_on_after(item: &mut Item, mode: Mode, mut after: Context<WordsAfter<'_>>
             // "Stewart Butterfield, Slack’s chief executive"
             item.person = true;
         } else if starts_with_capital(first)
-            && (1..3).any(|k| {
-                is_capitalised_possessive(after.word(k))
-                    && after.is(k + 1, PERSON)
-                    && (1..k).all(|m| starts_with_capital(after.word(m)))
-            })
+            && is_capitalised_possessive(after.word(1))
+            && after.is(2, PERSON)
         {
             // "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer"
             item.person = true;
@@ -3719,10 +3716,32 @@ fn finish(scratch: &mut Scratch) -> Findings {
         if let Some(j) = target
             && (aggs[i].rejected || bytes(&aggs[j].key).starts_with(bytes(&aggs[i].key)))
         {
-            let n = aggs[i].occurrences;
-            aggs[i].occurrences = 0;
-            aggs[i].rejected = true;
-            aggs[j].occurrences += n;
+            // "Oriel Interconnect … Oriel's chief executive": a new name of several words
+            // that came first, whose first word is a company here (and it no person or
+            // place), is that company's full name; the short name's mentions go to it.
+            // (Names are kept in the order they first came; a product named after its
+            // maker comes after it: "Corvane … Corvane Vault".)
+            let a = &aggs[i];
+            let full_name = i < j
+                && a.words > 1
+                && a.rejected
+                && !a.person
+                && !a.place
+                && a.occurrences > 0
+                // Not a model ("Lanyu S7").
+                && !bytes(&a.last_word).iter().any(u8::is_ascii_digit)
+                && bytes(&aggs[j].key) == bytes(&a.first_word);
+            let (from, to) = if full_name { (j, i) } else { (i, j) };
+            let n = aggs[from].occurrences;
+            aggs[from].occurrences = 0;
+            aggs[from].rejected = true;
+            aggs[to].occurrences += n;
+            if full_name {
+                aggs[i].rejected = false;
+                if let Some(slot) = accepted.iter_mut().find(|(k, _)| *k == j) {
+                    *slot = (i, key_prefix(bytes(&aggs[i].key)));
+                }
+            }
         }
     }
     // A count a formal name took over is 0 (kept in the scratch so that the slots
@@ -3771,6 +3790,16 @@ mod tests {
             (
                 "Its clients include Great Lakes Mutual, a Milwaukee insurer.",
                 &["Great Lakes Mutual"],
+            ),
+            // A new name that came first is the full name of its first word's company;
+            // not a product that came after it.
+            (
+                "One of them, Oriel Interconnect, makes substrates. Oriel's chief executive said so.",
+                &["Oriel Interconnect"],
+            ),
+            (
+                "Corvane, a crypto lender, sold its Corvane Vault product widely.",
+                &["Corvane"],
             ),
             // The plural of a product is one ("new iPhones shipped this year").
             (
@@ -4694,6 +4723,12 @@ mod tests {
             } else if is_capitalised_possessive(first) && after.is(1, PERSON) {
                 // "Stewart Butterfield, Slack’s chief executive"
                 item.person = true;
+            } else if starts_with_capital(first)
+                && is_capitalised_possessive(after.word(1))
+                && after.is(2, PERSON)
+            {
+                // "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer"
+                item.person = true;
             } else if !after.is(0, APPOSITIVE_OPENER) {
                 // One lexicon bit for the first words the rules below read on from.
             } else if is_one_of(first, &["a", "an", "the", "its"])
@@ -4755,6 +4790,10 @@ mod tests {
         }
         let b0 = before.word(0);
         if before.is(0, DEAL_VERB) {
+            item.company = true;
+        }
+        // "Berlin-based Kiezflotte", not "the Washington-based Mediterranean chain".
+        if placed_by_base(b0) && (comma || !after.is(0, ROLE)) {
             item.company = true;
         }
         // "state-owned BAIC", "family-controlled X".
