@@ -511,3 +511,41 @@ fn fortyeighth_set_holds_its_first_run_figures() {
 fn fortyninth_set_holds_its_first_run_figures() {
     labelled_set("fortyninth", (0.932, 0.886));
 }
+
+/// Session 12's second blind batch: fiftieth to fifty-fifth, written while the session's
+/// work went on by helpers who read only digest-format.md, committed sealed, and first
+/// run at the session's end. First run, untuned (tp/fp/fn): fiftieth 0.939/0.925
+/// (124/8/10), fifty-first 0.916/0.972 (141/13/4), fifty-second 0.907/0.907 (127/13/13),
+/// fifty-third 0.950/0.950 (134/7/7), fifty-fourth 0.963/0.977 (129/5/3), fifty-fifth
+/// 0.934/0.901 (127/9/14): pooled 0.934 / 0.939 (the session-start tagger, ac65971:
+/// 0.917 / 0.905). Both of the session's blind batches together (1,651 labels): 0.935 /
+/// 0.935, against 0.919 / 0.903. Each is held to its first run.
+#[test]
+fn fiftieth_set_holds_its_first_run_figures() {
+    labelled_set("fiftieth", (0.939, 0.925));
+}
+
+#[test]
+fn fiftyfirst_set_holds_its_first_run_figures() {
+    labelled_set("fiftyfirst", (0.915, 0.972));
+}
+
+#[test]
+fn fiftysecond_set_holds_its_first_run_figures() {
+    labelled_set("fiftysecond", (0.907, 0.907));
+}
+
+#[test]
+fn fiftythird_set_holds_its_first_run_figures() {
+    labelled_set("fiftythird", (0.950, 0.950));
+}
+
+#[test]
+fn fiftyfourth_set_holds_its_first_run_figures() {
+    labelled_set("fiftyfourth", (0.962, 0.977));
+}
+
+#[test]
+fn fiftyfifth_set_holds_its_first_run_figures() {
+    labelled_set("fiftyfifth", (0.933, 0.900));
+}
