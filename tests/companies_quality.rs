@@ -152,7 +152,7 @@ fn mentions_give_byte_ranges_of_names_in_a_paragraph() {
 /// Scores a labelled set from `tests/fixtures/companies/` and holds it to `floor`
 /// (precision, recall). Each set was written and labelled blind, and committed before the
 /// recognizer first ran on it; its test says what it scored then and since. Every set
-/// is held to what it scored at the end of session 11 less 0.01, and never less than
+/// is held to what it scored at the end of session 12 less 0.01, and never less than
 /// its first run: a change that costs a set more than a point fails.
 fn labelled_set(name: &str, floor: (f64, f64)) {
     let loaded = load_paths(&[fixture(&format!("{name}.txt"))]).unwrap();
@@ -209,7 +209,7 @@ fn fourth_set_reaches_095() {
 /// "Sequoia Capital India" for Sequoia.
 #[test]
 fn fifth_set_holds_its_tuned_figures() {
-    labelled_set("fifth", (0.949, 0.965));
+    labelled_set("fifth", (0.957, 0.973));
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn ninth_set_holds_its_first_run_figures() {
 
 #[test]
 fn tenth_set_holds_its_first_run_figures() {
-    labelled_set("tenth", (0.955, 0.981));
+    labelled_set("tenth", (0.963, 0.990));
 }
 
 /// Written after the ninth and tenth sets' fixes and first run on the tagger of that
@@ -278,7 +278,7 @@ fn thirteenth_set_holds_its_first_run_figures() {
 
 #[test]
 fn fourteenth_set_holds_its_first_run_figures() {
-    labelled_set("fourteenth", (0.962, 0.971));
+    labelled_set("fourteenth", (0.962, 0.980));
 }
 
 /// Written after the thirteenth and fourteenth sets' fixes and first run on the tagger of
@@ -296,7 +296,7 @@ fn fifteenth_set_holds_its_figures() {
 
 #[test]
 fn sixteenth_set_holds_its_figures() {
-    labelled_set("sixteenth", (0.970, 0.941));
+    labelled_set("sixteenth", (0.979, 0.941));
 }
 
 /// Written after the fifteenth and sixteenth sets were run, and first run on the same
@@ -305,12 +305,12 @@ fn sixteenth_set_holds_its_figures() {
 /// on; held to those figures.
 #[test]
 fn seventeenth_set_holds_its_figures() {
-    labelled_set("seventeenth", (0.946, 0.938));
+    labelled_set("seventeenth", (0.963, 0.946));
 }
 
 #[test]
 fn eighteenth_set_holds_its_figures() {
-    labelled_set("eighteenth", (0.954, 0.972));
+    labelled_set("eighteenth", (0.954, 0.980));
 }
 
 /// Written after the seventeenth and eighteenth sets and the second list batch, and
@@ -320,7 +320,7 @@ fn eighteenth_set_holds_its_figures() {
 /// not a title), 0.963 / 0.904.
 #[test]
 fn nineteenth_set_holds_its_figures() {
-    labelled_set("nineteenth", (0.972, 0.964));
+    labelled_set("nineteenth", (0.981, 0.972));
 }
 
 #[test]
@@ -340,22 +340,22 @@ fn twentieth_set_holds_its_figures() {
 /// 0.940 / 0.947, held less 0.01.
 #[test]
 fn twentyfirst_set_holds_its_first_run_figures() {
-    labelled_set("twentyfirst", (0.948, 0.948));
+    labelled_set("twentyfirst", (0.948, 0.964));
 }
 
 #[test]
 fn twentysecond_set_holds_its_first_run_figures() {
-    labelled_set("twentysecond", (0.969, 0.955));
+    labelled_set("twentysecond", (0.969, 0.969));
 }
 
 #[test]
 fn twentythird_set_holds_its_first_run_figures() {
-    labelled_set("twentythird", (0.952, 0.945));
+    labelled_set("twentythird", (0.952, 0.959));
 }
 
 #[test]
 fn twentyfourth_set_holds_its_first_run_figures() {
-    labelled_set("twentyfourth", (0.953, 0.960));
+    labelled_set("twentyfourth", (0.960, 0.982));
 }
 
 /// Written and labelled by helpers blind to the tagger, after the units rule, and first
@@ -367,17 +367,17 @@ fn twentyfourth_set_holds_its_first_run_figures() {
 /// "Italia" and "España" end units' names ("Sky Deutschland"). Held to the first run.
 #[test]
 fn twentyfifth_set_holds_its_first_run_figures() {
-    labelled_set("twentyfifth", (0.929, 0.966));
+    labelled_set("twentyfifth", (0.935, 0.966));
 }
 
 #[test]
 fn twentysixth_set_holds_its_first_run_figures() {
-    labelled_set("twentysixth", (0.973, 0.934));
+    labelled_set("twentysixth", (0.981, 0.958));
 }
 
 #[test]
 fn twentyseventh_set_holds_its_first_run_figures() {
-    labelled_set("twentyseventh", (0.954, 0.929));
+    labelled_set("twentyseventh", (0.954, 0.937));
 }
 
 /// Written and labelled by helpers blind to the tagger (session 11), and first run on the
@@ -386,17 +386,17 @@ fn twentyseventh_set_holds_its_first_run_figures() {
 /// (pooled 0.943 / 0.874). Held to the first run.
 #[test]
 fn twentyeighth_set_holds_its_first_run_figures() {
-    labelled_set("twentyeighth", (0.967, 0.891));
+    labelled_set("twentyeighth", (0.975, 0.933));
 }
 
 #[test]
 fn twentyninth_set_holds_its_first_run_figures() {
-    labelled_set("twentyninth", (0.948, 0.941));
+    labelled_set("twentyninth", (0.948, 0.948));
 }
 
 #[test]
 fn thirtieth_set_holds_its_first_run_figures() {
-    labelled_set("thirtieth", (0.968, 0.933));
+    labelled_set("thirtieth", (0.975, 0.954));
 }
 
 #[test]
@@ -411,32 +411,32 @@ fn thirtyfirst_set_holds_its_first_run_figures() {
 /// thirty-seventh 0.904 / 0.891 (pooled 0.917 / 0.885). Held to the first run.
 #[test]
 fn thirtysecond_set_holds_its_first_run_figures() {
-    labelled_set("thirtysecond", (0.940, 0.869));
+    labelled_set("thirtysecond", (0.958, 0.928));
 }
 
 #[test]
 fn thirtythird_set_holds_its_first_run_figures() {
-    labelled_set("thirtythird", (0.962, 0.941));
+    labelled_set("thirtythird", (0.962, 0.962));
 }
 
 #[test]
 fn thirtyfourth_set_holds_its_first_run_figures() {
-    labelled_set("thirtyfourth", (0.938, 0.917));
+    labelled_set("thirtyfourth", (0.960, 0.960));
 }
 
 #[test]
 fn thirtyfifth_set_holds_its_first_run_figures() {
-    labelled_set("thirtyfifth", (0.936, 0.881));
+    labelled_set("thirtyfifth", (0.967, 0.946));
 }
 
 #[test]
 fn thirtysixth_set_holds_its_first_run_figures() {
-    labelled_set("thirtysixth", (0.921, 0.887));
+    labelled_set("thirtysixth", (0.938, 0.931));
 }
 
 #[test]
 fn thirtyseventh_set_holds_its_first_run_figures() {
-    labelled_set("thirtyseventh", (0.916, 0.903));
+    labelled_set("thirtyseventh", (0.946, 0.946));
 }
 
 /// Written and labelled by helpers blind to the tagger (session 11), started after the
@@ -446,32 +446,32 @@ fn thirtyseventh_set_holds_its_first_run_figures() {
 /// forty-third 0.890 / 0.896 (pooled 0.919 / 0.901). Held to the first run.
 #[test]
 fn thirtyeighth_set_holds_its_first_run_figures() {
-    labelled_set("thirtyeighth", (0.962, 0.955));
+    labelled_set("thirtyeighth", (0.982, 0.960));
 }
 
 #[test]
 fn thirtyninth_set_holds_its_first_run_figures() {
-    labelled_set("thirtyninth", (0.883, 0.928));
+    labelled_set("thirtyninth", (0.940, 0.947));
 }
 
 #[test]
 fn fortieth_set_holds_its_first_run_figures() {
-    labelled_set("fortieth", (0.960, 0.903));
+    labelled_set("fortieth", (0.966, 0.923));
 }
 
 #[test]
 fn fortyfirst_set_holds_its_first_run_figures() {
-    labelled_set("fortyfirst", (0.947, 0.887));
+    labelled_set("fortyfirst", (0.967, 0.906));
 }
 
 #[test]
 fn fortysecond_set_holds_its_first_run_figures() {
-    labelled_set("fortysecond", (0.898, 0.851));
+    labelled_set("fortysecond", (0.960, 0.953));
 }
 
 #[test]
 fn fortythird_set_holds_its_first_run_figures() {
-    labelled_set("fortythird", (0.889, 0.895));
+    labelled_set("fortythird", (0.931, 0.938));
 }
 
 /// Session 12's first blind batch: forty-fourth to forty-ninth, written at the session's
@@ -494,22 +494,22 @@ fn fortyfifth_set_holds_its_first_run_figures() {
 
 #[test]
 fn fortysixth_set_holds_its_first_run_figures() {
-    labelled_set("fortysixth", (0.948, 0.928));
+    labelled_set("fortysixth", (0.967, 0.928));
 }
 
 #[test]
 fn fortyseventh_set_holds_its_first_run_figures() {
-    labelled_set("fortyseventh", (0.915, 0.929));
+    labelled_set("fortyseventh", (0.936, 0.950));
 }
 
 #[test]
 fn fortyeighth_set_holds_its_first_run_figures() {
-    labelled_set("fortyeighth", (0.876, 0.920));
+    labelled_set("fortyeighth", (0.927, 0.954));
 }
 
 #[test]
 fn fortyninth_set_holds_its_first_run_figures() {
-    labelled_set("fortyninth", (0.932, 0.886));
+    labelled_set("fortyninth", (0.937, 0.886));
 }
 
 /// Session 12's second blind batch: fiftieth to fifty-fifth, written while the session's
