@@ -844,6 +844,8 @@ fn split_long_run(
                     units::unit_after(text, run_words, (w.start, arm), known, key).unwrap_or(arm)
                 })
                 .or_else(|| units::unit_after(text, run_words, (w.start, j), known, key))
+                // "National Grid ESO", "Carl Zeiss SMT": an unknown acronym ending the run.
+                .or_else(|| acronym_after(text, run_words, j, known, key))
                 // "Sumitomo Mitsui Banking Corporation": a pair's unit.
                 .or_else(|| {
                     known_pair_after(text, run_words, j, known, key, memo).map(|pair| {
@@ -1063,6 +1065,43 @@ fn known_pair_after(
         }
     }
     end
+}
+
+/// Where the name of a unit ends, if a known company's last word `j` goes straight on
+/// (one space) to an acronym of two to four capitals that ends its run, is in no list
+/// and no lexicon, and is followed by punctuation, "and"/"or", a possessive or a verb
+/// ("National Grid ESO said", "Carl Zeiss SMT, which"), not by a noun it qualifies
+/// ("Tesla EV sales", "Apple CEO Tim Cook").
+fn acronym_after(
+    text: &str,
+    run_words: &[Word],
+    j: usize,
+    known: &KnownCompanies,
+    key: &mut String,
+) -> Option<usize> {
+    let (last, w) = (run_words.get(j)?, run_words.get(j + 1)?);
+    if j + 2 != run_words.len() || last.possessive || !candidates::one_space_after(text, last, w) {
+        return None;
+    }
+    let word = text.get(w.start as usize..w.end as usize)?;
+    if !(2..=4).contains(&word.len())
+        || !word.bytes().all(|c| c.is_ascii_uppercase())
+        || lexicon_bits(word) != 0
+    {
+        return None;
+    }
+    normalize_into(word, key);
+    if known.kind(key).is_some() {
+        return None;
+    }
+    let after = text.get(w.end as usize..).unwrap_or("");
+    let (_, next, _, _) = word_after(text, w.end as usize);
+    let ends = after.is_empty()
+        || after.starts_with([',', '.', ';', ':', ')'])
+        || w.possessive
+        || is_one_of(next, &["and", "or", "said", "says", "which"])
+        || lexicon_bits(next) & (VERB | SUBJECT_VERB) != 0;
+    ends.then_some(j + 1)
 }
 
 /// Nouns that end the name of an investment arm ("Cigna Ventures", "SoftBank Vision Fund").
@@ -3786,6 +3825,13 @@ mod tests {
                 "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer, said so.",
                 &["Safaricom Ethiopia"],
             ),
+            // An unknown acronym ending a listed name's run names a unit, where no noun
+            // follows it.
+            (
+                "Rivals such as National Grid ESO said so.",
+                &["National Grid ESO"],
+            ),
+            ("Tesla EV sales rose, Apple said.", &["Apple", "Tesla"]),
             // A place that opens a name ending in a company's suffix is part of it.
             (
                 "Its clients include Great Lakes Mutual, a Milwaukee insurer.",

@@ -214,6 +214,7 @@ const REGIONS: &[&str] = &[
     "uae",
     "uganda",
     "uk",
+    "gb",
     "ukraine",
     "uruguay",
     "vietnam",
