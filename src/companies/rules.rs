@@ -110,6 +110,9 @@ struct Item {
     /// A new name of several words ending in a company's suffix ("Halden
     /// Semiconductor"): no appositive makes it a person ("…, a chip designer").
     formal: bool,
+    /// A known name whose "’s" is part of it ("Wendy's", "Kohl's"): it may open a
+    /// clause as its subject ("Wendy's has been testing").
+    own_s: bool,
 }
 
 impl Item {
@@ -129,6 +132,7 @@ impl Item {
             person: false,
             place: false,
             formal: false,
+            own_s: false,
         }
     }
 }
@@ -626,9 +630,13 @@ fn split_run(
                 .facts(text, start, w.poss_end as usize, known, key, word_spelling)
                 .company();
         }
+        // A name whose "’s" is its own ("Wendy's has been testing").
+        let own_s = matched.is_some();
         if let Some((id, ambiguous)) = matched.or_else(|| facts.company()) {
             let sentence_start = ambiguous && run.sentence_start(text, words);
-            items.push(Item::known(w, w, id, ambiguous, sentence_start));
+            let mut item = Item::known(w, w, id, ambiguous, sentence_start);
+            item.own_s = own_s;
+            items.push(item);
             return;
         }
         let spelling = facts.spelling();
@@ -783,11 +791,14 @@ fn split_long_run(
         {
             reject_through!(j);
         }
+        // A name whose "’s" is its own ("Wendy's has been testing").
+        let mut own_s = false;
         if matched.is_none() && w.possessive && facts.possessive_company() {
             let possessive =
                 memo.facts(text, start, w.poss_end as usize, known, key, word_spelling);
             if let Some((id, ambiguous)) = possessive.company() {
                 matched = Some((i, id, ambiguous));
+                own_s = true;
             }
         }
         if matched.is_none()
@@ -891,16 +902,18 @@ fn split_long_run(
         if let Some((j, id, ambiguous)) = matched {
             close!(i, false);
             let last = run_words[j];
+            let mut item = Item::known(
+                &w,
+                &last,
+                id,
+                ambiguous,
+                i == 0 && ambiguous && run.sentence_start(text, words),
+            );
+            item.own_s = own_s && j == i;
             items.push(Item {
                 after_capital: prev_name && w.joiner != Joiner::Of,
                 after_first_name: prev_first_name && w.joiner != Joiner::Of,
-                ..Item::known(
-                    &w,
-                    &last,
-                    id,
-                    ambiguous,
-                    i == 0 && ambiguous && run.sentence_start(text, words),
-                )
+                ..item
             });
             prev_name = true;
             prev_first_name = false;
@@ -989,6 +1002,7 @@ fn split_hyphenated(
             person: false,
             place: false,
             formal: false,
+            own_s: false,
         });
     }
     count > 1
@@ -1185,6 +1199,7 @@ fn record_stretch(
         person: first_kind == Some(NameKind::FirstName) && words > 1,
         place: false,
         formal: false,
+        own_s: false,
     };
     // A one-word place or common word ("Tokyo", "Shares"): rejected on the meaning its
     // word was looked up with, so its key is never needed.
@@ -2781,7 +2796,7 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
             ambiguous: true,
             ..
         }
-    ) && (comma || !item.possessive)
+    ) && (comma || !item.possessive || item.own_s)
         && subject_of_clause(comma, a0, a0_bits)
     {
         item.company = true;
@@ -3825,6 +3840,11 @@ mod tests {
                 "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer, said so.",
                 &["Safaricom Ethiopia"],
             ),
+            // A listed name whose "’s" is its own may open a clause as its subject.
+            (
+                "Wendy's has been testing a system called FreshAI in Ohio.",
+                &["Wendy's"],
+            ),
             // An unknown acronym ending a listed name's run names a unit, where no noun
             // follows it.
             (
@@ -4706,6 +4726,7 @@ mod tests {
                             person: false,
                             place: false,
                             formal: false,
+            own_s: false,
                         };
                         let mut full = item.clone();
                         gather_evidence(&text, &mut item, mode);
@@ -4754,7 +4775,7 @@ mod tests {
                 ambiguous: true,
                 ..
             }
-        ) && (comma || !item.possessive)
+        ) && (comma || !item.possessive || item.own_s)
             && subject_of_clause(comma, after.word(0), lexicon_bits(after.word(0)))
         {
             item.company = true;
