@@ -379,6 +379,23 @@ fn camel_start(text: &str, i: usize) -> Option<usize> {
     (lower > 0 && !word_char_before(text, k)).then_some(k)
 }
 
+/// Where a name starts that opens with digits before its first capital at `i` ("3M",
+/// "21Shares", "23andMe", "7-Eleven"): up to eight digits, lower-case letters and
+/// hyphens, the first a digit, after a non-word byte. (Such a word is a company only
+/// where the list knows it: see `memo`.)
+fn digit_start(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let back = b
+        .get(i.saturating_sub(CAMEL_LOWER)..i)?
+        .iter()
+        .rev()
+        .take_while(|&&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        .count();
+    let k = i - back;
+    (back > 0 && b.get(k).is_some_and(u8::is_ascii_digit) && !word_char_before(text, k))
+        .then_some(k)
+}
+
 /// Set in [`scan_into`]'s end of the last word when no run may go on from it: past the
 /// end of any text (a slice holds at most `isize::MAX` bytes).
 const CLOSED: usize = 1 << (usize::BITS - 1);
@@ -394,8 +411,15 @@ fn word_start(text: &str, i: usize, c: u8) -> Result<usize, usize> {
         // instructions a word.
         let before = i.checked_sub(1).and_then(|k| b.get(k));
         if before.is_none_or(|&p| !MAY_BE_WORD_CHAR[usize::from(p)]) || !word_char_before(text, i) {
-            Ok(i)
+            // "7-Eleven": a name may open with digits and a hyphen (one compare first).
+            Ok(if before == Some(&b'-') {
+                digit_start(text, i).unwrap_or(i)
+            } else {
+                i
+            })
         } else if let Some(k) = camel_start(text, i) {
+            Ok(k)
+        } else if let Some(k) = digit_start(text, i) {
             Ok(k)
         } else {
             // A capital inside a word ("McDonald" is consumed whole; "macOS", "3D").
@@ -1294,8 +1318,15 @@ mod tests {
                 "easyJet",
                 "ironSource",
                 "tvScientific",
-                "McDonald"
+                "McDonald",
+                "3D"
             ]
+        );
+        // Digits (and a hyphen) may open a name before its first capital; the list
+        // decides which are companies.
+        assert_eq!(
+            names("Shares of 3M, 21Shares, 23andMe and 7-Eleven rose; covid19X did not."),
+            ["Shares", "3M", "21Shares", "23andMe", "7-Eleven"]
         );
         // Past eight lower-case letters a capital is inside a word, not a name's start.
         assert_eq!(names("see abcdefghiJkl here"), Vec::<String>::new());

@@ -502,6 +502,10 @@ fn lookup(word: &str, known: &KnownCompanies, key: &mut String, spelling: fn(&st
     {
         kind = None;
     }
+    // "3D", "5G": a word opening with a digit is a company only where the list knows it.
+    if kind.is_none() && key.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        kind = Some(NameKind::Word);
+    }
     // "iPhones", "PCs": the plural of a product or a word is one too.
     if kind.is_none()
         && key.len() > 2

@@ -3840,6 +3840,9 @@ mod tests {
                 "Lelise Tadesse, Safaricom Ethiopia's chief commercial officer, said so.",
                 &["Safaricom Ethiopia"],
             ),
+            // A listed name may open with digits; an unlisted one is a word.
+            ("Rivals such as 3M and 7-Eleven grew.", &["3M", "7-Eleven"]),
+            ("It uses 5G and 4K screens, Apple said.", &["Apple"]),
             // A listed name whose "’s" is its own may open a clause as its subject.
             (
                 "Wendy's has been testing a system called FreshAI in Ohio.",

@@ -17,7 +17,12 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
         let Some(&c) = b.get(i) else { break };
         let start = if c < 0x80 {
             if !word_char_before(text, i) {
-                i
+                // "7-Eleven": digits and a hyphen may open a name.
+                if i > 0 && b[i - 1] == b'-' {
+                    digit_start(text, i).unwrap_or(i)
+                } else {
+                    i
+                }
             } else if let Some(k) = (1..=CAMEL_LOWER.min(i))
                 .take_while(|&n| b[i - n].is_ascii_lowercase())
                 .last()
@@ -25,6 +30,9 @@ pub fn scan(text: &str, words: &mut Vec<Word>, runs: &mut Vec<Run>) {
                 .filter(|&k| !word_char_before(text, k))
             {
                 // iZettle, eBay, easyJet: lower-case letters then a capital start a name too.
+                k
+            } else if let Some(k) = digit_start(text, i) {
+                // 3M, 21Shares, 23andMe.
                 k
             } else {
                 // A capital inside a word ("McDonald" is consumed whole; "macOS", "3D").
