@@ -368,15 +368,12 @@ const CAMEL_LOWER: usize = 8;
 /// Where a camel-case word starts whose first capital is at `i`: lower-case letters (at
 /// most [`CAMEL_LOWER`]) after a non-word byte, or none ("McDonald", "3D").
 fn camel_start(text: &str, i: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let lower = b
-        .get(i.saturating_sub(CAMEL_LOWER)..i)?
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_lowercase())
-        .count();
-    let k = i - lower;
-    (lower > 0 && !word_char_before(text, k)).then_some(k)
+    opening_before(
+        text,
+        i,
+        |c| c.is_ascii_lowercase(),
+        |c| c.is_ascii_lowercase(),
+    )
 }
 
 /// Where a name starts that opens with digits before its first capital at `i` ("3M",
@@ -384,16 +381,32 @@ fn camel_start(text: &str, i: usize) -> Option<usize> {
 /// hyphens, the first a digit, after a non-word byte. (Such a word is a company only
 /// where the list knows it: see `memo`.)
 fn digit_start(text: &str, i: usize) -> Option<usize> {
+    opening_before(
+        text,
+        i,
+        |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-',
+        |c| c.is_ascii_digit(),
+    )
+}
+
+/// Where a word starts whose first capital is at `i`: the bytes right before it that
+/// `inside` takes (at most [`CAMEL_LOWER`]), the first of them one that `first` takes,
+/// after a non-word byte; none if there are no such bytes.
+fn opening_before(
+    text: &str,
+    i: usize,
+    inside: impl Fn(u8) -> bool,
+    first: impl Fn(u8) -> bool,
+) -> Option<usize> {
     let b = text.as_bytes();
     let back = b
         .get(i.saturating_sub(CAMEL_LOWER)..i)?
         .iter()
         .rev()
-        .take_while(|&&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        .take_while(|&&c| inside(c))
         .count();
     let k = i - back;
-    (back > 0 && b.get(k).is_some_and(u8::is_ascii_digit) && !word_char_before(text, k))
-        .then_some(k)
+    (back > 0 && b.get(k).is_some_and(|&c| first(c)) && !word_char_before(text, k)).then_some(k)
 }
 
 /// Set in [`scan_into`]'s end of the last word when no run may go on from it: past the

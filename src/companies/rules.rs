@@ -3823,7 +3823,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn session_twelve_names_and_non_names() {
+    fn name_forms_people_and_places_the_list_and_context_decide() {
         assert_companies(&[
             // A listed one-word name after new words ends a new name, but not after a
             // sentence's one opening word.
