@@ -2814,6 +2814,17 @@ fn gather_evidence(text: &str, item: &mut Item, mode: Mode) {
         && !opens_a_name(a0, a_next.and_then(|at| text.as_bytes().get(at)).copied())
     {
         item.person = true;
+    } else if comma
+        && a0_bits & PERSON != 0
+        && starts_with_capital(a0)
+        && capitalised_possessive_at(text, a_next)
+    {
+        // "…, Cto Startup’s chief executive": the two-word possessive rule of
+        // `read_on_after`, for a first word that is itself a person's noun.
+        let mut after = Context::seeded(WordsAfter::resume(text, hi, comma, a0, a_next), a0_bits);
+        if is_capitalised_possessive(after.word(1)) && after.is(2, PERSON) {
+            item.person = true;
+        }
     } else if appositive || (!comma && !item.possessive && a0_bits & SKIP != 0) {
         let after = WordsAfter::resume(text, hi, comma, a0, a_next);
         read_on_after(item, mode, Context::seeded(after, a0_bits));
@@ -2843,11 +2854,12 @@ fn capitalised_possessive_at(text: &str, at: Option<usize>) -> bool {
     let Some(rest) = at.and_then(|at| text.get(at..)) else {
         return false;
     };
-    let end = rest
-        .bytes()
-        .position(|c| c == b' ' || c == b',' || c == b'.')
-        .unwrap_or(rest.len());
-    rest.get(..end).is_some_and(is_capitalised_possessive)
+    // The word as the appositive reader (`WordsAfter`) cuts it: to the next space,
+    // less the punctuation it ends with.
+    let end = find_space(rest.as_bytes()).unwrap_or(rest.len());
+    rest.get(..end)
+        .map(|token| token.trim_end_matches(|c: char| !is_word_char(c)))
+        .is_some_and(is_capitalised_possessive)
 }
 
 /// Whether words `at + 1..` of a run go straight on (one space each, none possessive
