@@ -615,3 +615,53 @@ fn sixtyfourth_set_holds_its_first_run_figures() {
 fn sixtyfifth_set_holds_its_first_run_figures() {
     labelled_set("sixtyfifth", (0.957, 0.985));
 }
+
+/// Session 12's confirming batch: sixty-sixth to seventy-third, written after the tagger
+/// was frozen (345b49b) by helpers who read only digest-format.md, committed sealed, and
+/// first run on the frozen tagger. First run, untuned (tp/fp/fn): sixty-sixth
+/// 0.951/0.971 (136/7/4), sixty-seventh 0.917/0.917 (121/11/11), sixty-eighth
+/// 0.969/0.953 (123/4/6), sixty-ninth 0.975/0.967 (117/3/4), seventieth 0.912/0.919
+/// (125/12/11), seventy-first 0.965/0.972 (138/5/4), seventy-second 0.970/0.963
+/// (130/4/5), seventy-third 0.972/0.972 (139/4/4): pooled 0.954 / 0.955 over 1,078
+/// labels (the session-start tagger, ac65971: 0.942 / 0.927). With the sixty-second to
+/// sixty-fifth, run on the same tagger: 0.956 / 0.957 over 1,608 labels. Each is held
+/// to its first run.
+#[test]
+fn sixtysixth_set_holds_its_first_run_figures() {
+    labelled_set("sixtysixth", (0.951, 0.971));
+}
+
+#[test]
+fn sixtyseventh_set_holds_its_first_run_figures() {
+    labelled_set("sixtyseventh", (0.916, 0.916));
+}
+
+#[test]
+fn sixtyeighth_set_holds_its_first_run_figures() {
+    labelled_set("sixtyeighth", (0.968, 0.953));
+}
+
+#[test]
+fn sixtyninth_set_holds_its_first_run_figures() {
+    labelled_set("sixtyninth", (0.975, 0.966));
+}
+
+#[test]
+fn seventieth_set_holds_its_first_run_figures() {
+    labelled_set("seventieth", (0.912, 0.919));
+}
+
+#[test]
+fn seventyfirst_set_holds_its_first_run_figures() {
+    labelled_set("seventyfirst", (0.965, 0.971));
+}
+
+#[test]
+fn seventysecond_set_holds_its_first_run_figures() {
+    labelled_set("seventysecond", (0.970, 0.962));
+}
+
+#[test]
+fn seventythird_set_holds_its_first_run_figures() {
+    labelled_set("seventythird", (0.972, 0.972));
+}
