@@ -349,6 +349,12 @@ fn scan_into<L: Lanes>(
         }
     }
 }
+/// `word` without a possessive's `’s` or `'s` ("Google Cloud’s" -> "Google Cloud").
+pub fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
 
 /// Whether `w` follows `before` in its run across exactly one space, after no full stop
 /// ("JD.com. Sequoia Capital": the scan keeps a dot that may end an abbreviation in the

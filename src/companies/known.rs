@@ -336,24 +336,26 @@ impl List {
 
     /// Whether some words of `key` in a row (its spaces' words) are a company's key.
     fn has_company_within(&self, key: &str) -> bool {
-        let mut bounds = std::iter::once(0).chain(
+        // Where words start and end: 0, each space (and after it), the key's end.
+        let spaces = || {
             key.bytes()
                 .enumerate()
                 .filter(|&(_, c)| c == b' ')
-                .map(|(i, _)| i + 1),
-        );
-        bounds.any(|from| {
-            key[from..]
-                .match_indices(' ')
-                .map(|(i, _)| from + i)
-                .chain(std::iter::once(key.len()))
-                .any(|to| {
-                    matches!(
-                        self.keys.get(&key[from..to]).and_then(|e| e.kind),
-                        Some(NameKind::Company { .. })
-                    )
-                })
-        })
+                .map(|(i, _)| i)
+        };
+        std::iter::once(0)
+            .chain(spaces().map(|i| i + 1))
+            .any(|from| {
+                spaces()
+                    .filter(|&to| to > from)
+                    .chain(std::iter::once(key.len()))
+                    .any(|to| {
+                        matches!(
+                            self.keys.get(&key[from..to]).and_then(|e| e.kind),
+                            Some(NameKind::Company { .. })
+                        )
+                    })
+            })
     }
 
     fn add_other(&mut self, name: &str, kind: NameKind, key: &mut String) {

@@ -536,11 +536,9 @@ fn lookup(word: &str, known: &KnownCompanies, key: &mut String, spelling: fn(&st
 
 /// Whether `word`'s letters are all capitals, but for a possessive's "s" ("BET’s").
 fn capitals_but_possessive(word: &str) -> bool {
-    let bare = word
-        .strip_suffix("’s")
-        .or_else(|| word.strip_suffix("'s"))
-        .unwrap_or(word);
-    !bare.bytes().any(|c| c.is_ascii_lowercase())
+    !super::candidates::without_possessive(word)
+        .bytes()
+        .any(|c| c.is_ascii_lowercase())
 }
 
 /// `b[at..at + n]` (`n` at most 8) as a little-endian number, zero-padded; one load and a

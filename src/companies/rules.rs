@@ -1113,7 +1113,7 @@ fn acronym_after(
     let ends = after.is_empty()
         || after.starts_with([',', '.', ';', ':', ')'])
         || w.possessive
-        || is_one_of(next, &["and", "or", "said", "says", "which"])
+        || is_one_of(next, &["and", "or", "which"])
         || lexicon_bits(next) & (VERB | SUBJECT_VERB) != 0;
     ends.then_some(j + 1)
 }

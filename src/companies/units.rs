@@ -344,10 +344,7 @@ pub(super) fn unit_after(
 pub(super) fn parent_of(name: &str, known: &KnownCompanies, key: &mut String) -> Option<u32> {
     // Most names do not end in a unit's word: they are out before anything is allocated.
     let (_, last) = name.rsplit_once(' ')?;
-    let last = last
-        .strip_suffix("’s")
-        .or_else(|| last.strip_suffix("'s"))
-        .unwrap_or(last);
+    let last = candidates::without_possessive(last);
     if !ends_unit(last) {
         return None;
     }
